@@ -1,0 +1,53 @@
+"""When the hot-meal point is open: weekdays, Polish public holidays, coordinator closure days."""
+
+import datetime
+from functools import lru_cache
+
+import holidays
+from django.conf import settings
+
+from beneficiaries.models import ClosureDay
+
+# Monday to Friday (DOMAIN.md); an office that opens on Saturdays changes the setting, not code.
+DEFAULT_OPENING_WEEKDAYS = (1, 2, 3, 4, 5)
+
+
+def opening_weekdays() -> tuple[int, ...]:
+    return tuple(getattr(settings, "MEAL_POINT_WEEKDAYS", DEFAULT_OPENING_WEEKDAYS))
+
+
+@lru_cache(maxsize=32)
+def _polish_holidays(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("PL", years=year)
+
+
+def public_holiday_name(day: datetime.date) -> str | None:
+    return _polish_holidays(day.year).get(day)
+
+
+def closure_reason(day: datetime.date) -> str | None:
+    """Why the point is closed on ``day`` (None when it is open)."""
+    if day.isoweekday() not in opening_weekdays():
+        return "weekend"
+    holiday = public_holiday_name(day)
+    if holiday:
+        return holiday
+    closure = ClosureDay.objects.filter(date=day).values_list("reason", flat=True).first()
+    if closure is not None:
+        return closure or "closure_day"
+    return None
+
+
+def point_is_open(day: datetime.date) -> bool:
+    return closure_reason(day) is None
+
+
+def opening_days_between(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    """Opening days in [start, end], with one query for closure days."""
+    closed = set(ClosureDay.objects.filter(date__range=(start, end)).values_list("date", flat=True))
+    days, day = [], start
+    while day <= end:
+        if day.isoweekday() in opening_weekdays() and not public_holiday_name(day) and day not in closed:
+            days.append(day)
+        day += datetime.timedelta(days=1)
+    return days

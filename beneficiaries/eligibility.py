@@ -1,0 +1,101 @@
+"""The one eligibility rule of the service (DOMAIN.md "Eligibility", API.md reason codes).
+
+Meals, workshops and printed lists all ask :func:`check_eligibility` (one resident) or
+:func:`residents_eligible_on` (everyone, as a queryset); both encode the same rule.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+
+from beneficiaries.calendar import point_is_open
+from beneficiaries.models import SERVED_DISTRICTS, Entitlement, EntitlementStatus, Program, Resident
+
+
+class Reason:
+    INACTIVE_RESIDENT = "inactive_resident"
+    NO_ENTITLEMENT = "no_entitlement"
+    NOT_STARTED = "entitlement_not_started"
+    EXPIRED = "entitlement_expired"
+    SUSPENDED = "entitlement_suspended"
+    NOT_ON_WEEKDAY = "not_on_weekday"
+    OUTSIDE_DISTRICT = "outside_district"
+    POINT_CLOSED = "point_closed"
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    eligible: bool
+    reasons: list[str] = field(default_factory=list)
+    entitlement: Entitlement | None = None
+
+
+def check_eligibility(
+    *, resident: Resident, program: str, day: datetime.date, entitlements: list[Entitlement] | None = None
+) -> Eligibility:
+    """May ``resident`` receive ``program`` on ``day``? Lists every applicable reason when not.
+
+    ``entitlements`` may be passed already fetched (all of the resident's, any programme) to
+    save a query on hot paths.
+    """
+    if entitlements is None:
+        entitlements = list(resident.entitlements.filter(program=program))
+    entitlements = [e for e in entitlements if e.program == program]
+    reasons: list[str] = []
+    if not resident.is_active:
+        reasons.append(Reason.INACTIVE_RESIDENT)
+    usable, entitlement_reasons = _entitlement_verdict(entitlements, day)
+    reasons.extend(entitlement_reasons)
+    if program == Program.HOT_MEAL:
+        if resident.district not in SERVED_DISTRICTS:
+            reasons.append(Reason.OUTSIDE_DISTRICT)
+        if not point_is_open(day):
+            reasons.append(Reason.POINT_CLOSED)
+    return Eligibility(eligible=not reasons, reasons=reasons, entitlement=usable)
+
+
+def _entitlement_verdict(entitlements: list[Entitlement], day: datetime.date):
+    """The entitlement that allows ``day``, or the reasons why none does."""
+    if not entitlements:
+        return None, [Reason.NO_ENTITLEMENT]
+    covering = [e for e in entitlements if e.covers(day)]
+    for entitlement in covering:
+        if entitlement.status == EntitlementStatus.ACTIVE and str(day.isoweekday()) in entitlement.weekdays:
+            return entitlement, []
+    reasons = []
+    if covering:
+        if any(e.status == EntitlementStatus.SUSPENDED for e in covering):
+            reasons.append(Reason.SUSPENDED)
+        if not any(str(day.isoweekday()) in e.weekdays for e in covering):
+            reasons.append(Reason.NOT_ON_WEEKDAY)
+        return None, reasons
+    if any(e.valid_to < day for e in entitlements):
+        reasons.append(Reason.EXPIRED)
+    if any(e.valid_from > day for e in entitlements):
+        reasons.append(Reason.NOT_STARTED)
+    return None, reasons
+
+
+def usable_entitlements(*, program: str, day: datetime.date) -> QuerySet[Entitlement]:
+    """Entitlements that allow ``program`` on ``day`` (ignoring the resident and the point)."""
+    return Entitlement.objects.filter(
+        program=program,
+        status=EntitlementStatus.ACTIVE,
+        valid_from__lte=day,
+        valid_to__gte=day,
+        weekdays__contains=str(day.isoweekday()),
+    )
+
+
+def residents_eligible_on(*, program: str, day: datetime.date) -> QuerySet[Resident]:
+    """Everyone eligible for ``program`` on ``day``: the same rule as :func:`check_eligibility`."""
+    if program == Program.HOT_MEAL and not point_is_open(day):
+        return Resident.objects.none()
+    residents = Resident.objects.filter(
+        is_active=True,
+        id__in=usable_entitlements(program=program, day=day).values("resident_id"),
+    )
+    if program == Program.HOT_MEAL:
+        residents = residents.filter(district__in=SERVED_DISTRICTS)
+    return residents

@@ -1,0 +1,30 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from config import views
+
+api_v1 = [
+    path("auth/token/", views.TokenLoginView.as_view(), name="api-token"),
+    path("", include("beneficiaries.api_urls")),
+    path("meals/", include("meals.api_urls")),
+    path("workshops/", include("workshops.api_urls")),
+    path("documents/", include("tasks.api_urls")),
+]
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("residents/", include("beneficiaries.urls")),
+    path("meals/", include("meals.urls")),
+    path("workshops/", include("workshops.urls")),
+    path("documents/", include("tasks.urls")),
+]

@@ -1,0 +1,32 @@
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+from rest_framework.authtoken.views import ObtainAuthToken
+
+from config.health import broker_ok, database_ok
+from config.roles import HOME_URL_NAME, role_of
+from config.throttling import LoginRateThrottle
+
+
+@login_required
+def home(request):
+    """Send each role to its own screen."""
+    role = role_of(request.user)
+    if role is None:
+        return render(request, "config/no_role.html", status=403)
+    return redirect(HOME_URL_NAME[role])
+
+
+@require_GET
+def healthz(request):
+    database = database_ok()
+    body = {"database": "ok" if database else "unavailable", "broker": "ok" if broker_ok() else "unavailable"}
+    return JsonResponse(body, status=200 if database else 503)
+
+
+class TokenLoginView(ObtainAuthToken):
+    """POST {"username", "password"} -> {"token"} (API.md "Auth")."""
+
+    throttle_classes = [LoginRateThrottle]
+    throttle_scope = "login"

@@ -1,0 +1,65 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from beneficiaries.models import Resident
+
+
+class MealIssue(models.Model):
+    """One hot meal handed out (or voided: nothing is ever deleted)."""
+
+    resident = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="meal_issues")
+    # The Warsaw calendar day of the issue (API.md: "the day is the Warsaw calendar day").
+    date = models.DateField(_("date"))
+    issued_at = models.DateTimeField(_("issued at"))
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("issued by")
+    )
+    takeaway = models.BooleanField(_("takeaway"), default=False)
+    collected_by = models.CharField(_("collected by"), max_length=200, blank=True)
+    # Idempotency key chosen by the client: a retried request returns the first issue.
+    client_ref = models.CharField(_("client reference"), max_length=64, null=True, blank=True, unique=True)
+    voided_at = models.DateTimeField(_("voided at"), null=True, blank=True)
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    void_reason = models.CharField(_("void reason"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("meal issue")
+        verbose_name_plural = _("meal issues")
+        ordering = ["-issued_at", "-id"]
+        constraints = [
+            # The rule that must never break, even with two stations at once.
+            models.UniqueConstraint(
+                fields=["resident", "date"], condition=Q(voided_at__isnull=True), name="one_meal_per_resident_per_day"
+            ),
+        ]
+        indexes = [models.Index(fields=["date", "issued_at"])]
+
+    def __str__(self):
+        return f"{self.date} {self.resident}"
+
+    @property
+    def is_voided(self) -> bool:
+        return self.voided_at is not None
+
+
+class MealDay(models.Model):
+    """What a coordinator plans for one day: the menu note and the portions ordered."""
+
+    date = models.DateField(_("date"), unique=True)
+    menu = models.CharField(_("menu"), max_length=500, blank=True)
+    portions_planned = models.PositiveIntegerField(_("portions planned"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("meal day")
+        verbose_name_plural = _("meal days")
+        ordering = ["-date"]
+
+    def __str__(self):
+        return str(self.date)

@@ -1,0 +1,100 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from beneficiaries.models import Resident
+
+
+class Topic(models.TextChoices):
+    """The four themes of the FEAD/FEPŻ accompanying measures."""
+
+    COOKING = "cooking", _("Cooking")
+    NUTRITION = "nutrition", _("Nutrition and diet")
+    BUDGETING = "budgeting", _("Household budget")
+    FOOD_WASTE = "food_waste", _("Not wasting food")
+
+
+class SessionStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("scheduled")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class WorkshopSession(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    topic = models.CharField(_("theme"), max_length=16, choices=Topic.choices)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    capacity = models.PositiveIntegerField(_("capacity"), validators=[MinValueValidator(1), MaxValueValidator(500)])
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
+    )
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("workshop session")
+        verbose_name_plural = _("workshop sessions")
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(capacity__gte=1) & Q(capacity__lte=500), name="session_capacity_1_500"),
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.starts_at:%Y-%m-%d %H:%M})"
+
+
+class SignupStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("confirmed")
+    WAITLISTED = "waitlisted", _("waiting list")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class Signup(models.Model):
+    session = models.ForeignKey(WorkshopSession, on_delete=models.PROTECT, related_name="signups")
+    resident = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="workshop_signups")
+    status = models.CharField(_("status"), max_length=16, choices=SignupStatus.choices)
+    # 1..N among the session's waitlisted sign-ups, decided under the session's row lock.
+    waitlist_position = models.PositiveIntegerField(_("waiting list position"), null=True, blank=True)
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+    attendance_marked_at = models.DateTimeField(null=True, blank=True)
+    attendance_marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("sign-up")
+        verbose_name_plural = _("sign-ups")
+        ordering = ["session", "status", "waitlist_position", "created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "resident"],
+                condition=~Q(status="cancelled"),
+                name="one_active_signup_per_resident_session",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="waitlisted", waitlist_position__gte=1)
+                | (~Q(status="waitlisted") & Q(waitlist_position__isnull=True)),
+                name="waitlist_position_only_when_waitlisted",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.session} – {self.resident} ({self.status})"
