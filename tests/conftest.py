@@ -75,3 +75,82 @@ def distribution_client(distributor):
 @pytest.fixture
 def workshop_client(leader):
     return _client_for(leader)
+
+
+# --- Real Celery worker ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def celery_worker_on_broker(transactional_db):
+    """A real Celery worker (in a thread of this process) consuming from the configured broker.
+
+    With REDIS_URL set that is real Redis; the worker shares the test database, so tests that
+    use it run with ``transactional_db`` and see committed rows.
+    """
+    from celery.contrib.testing.worker import start_worker
+
+    from tasks.celery import app
+
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30) as worker:
+        yield worker
+
+
+# --- Real browser ---------------------------------------------------------------------------
+
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _chromium_path() -> str | None:
+    import shutil
+
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    path = _chromium_path()
+    if not path:
+        pytest.skip("needs Debian's chromium (apt-get install chromium)")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the
+    # test body are still synchronous, so allow them.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="pl-PL", viewport={"width": 1024, "height": 768})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def login_page(page, live_server):
+    """Log ``user`` in through the real login form; returns the page."""
+
+    def login(user, password="test-password-123"):
+        page.goto(f"{live_server.url}/login/")
+        page.fill("#id_username", user.username)
+        page.fill("#id_password", password)
+        page.click("button[type=submit]")
+        page.wait_for_load_state("networkidle")
+        return page
+
+    return login
