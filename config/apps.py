@@ -13,4 +13,4 @@ class ConfigConfig(AppConfig):
 
         from config.roles_setup import grant_coordinator_permissions
 
-        post_migrate.connect(grant_coordinator_permissions, sender=self)
+        post_migrate.connect(grant_coordinator_permissions)

@@ -8,10 +8,14 @@ PROJECT_APPS = ("beneficiaries", "meals", "workshops", "tasks")
 
 
 def grant_coordinator_permissions(sender, using="default", **kwargs):
+    """Runs after each app migrates (after auth has created that app's permissions)."""
     from django.contrib.auth.models import Group, Permission
+
+    if sender.label not in PROJECT_APPS:
+        return
 
     group = Group.objects.using(using).filter(name="coordinator").first()
     if group is None:
         return
-    permissions = Permission.objects.using(using).filter(content_type__app_label__in=PROJECT_APPS)
+    permissions = Permission.objects.using(using).filter(content_type__app_label=sender.label)
     group.permissions.add(*permissions)
