@@ -111,13 +111,14 @@ if REDIS_URL:
     CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 5}
 else:
     # Embedded default: kombu's filesystem transport, a real broker in a folder.
-    for sub in ("in", "processed", "results"):
+    for sub in ("in", "processed", "results", "control"):
         (CELERY_FS_DIR / sub).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_URL = "filesystem://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_FS_DIR / "in"),
         "data_folder_out": str(CELERY_FS_DIR / "in"),
         "processed_folder": str(CELERY_FS_DIR / "processed"),
+        "control_folder": str(CELERY_FS_DIR / "control"),
         "store_processed": False,
     }
     CELERY_RESULT_BACKEND = f"file://{CELERY_FS_DIR / 'results'}"
