@@ -3,10 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from config import views
+from config import audit_api, views
 
 api_v1 = [
     path("auth/token/", views.TokenLoginView.as_view(), name="api-token"),
+    path("audit/", audit_api.AuditEventList.as_view(), name="api-audit"),
     path("", include("beneficiaries.api_urls")),
     path("meals/", include("meals.api_urls")),
     path("workshops/", include("workshops.api_urls")),
@@ -20,6 +21,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("audit/", audit_api.audit_page, name="audit"),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

@@ -1,0 +1,41 @@
+"""Demo data for trying the service: about 200 residents, entitlements of both programmes, a
+fortnight of workshop sessions and one user per role. Running it again changes nothing."""
+
+import random
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from beneficiaries.models import Resident
+from config.demo import builders
+
+DEMO_USERS = [
+    ("koordynator", "coordinator", "demo-koordynator", "Krystyna", "Koordynatorka"),
+    ("wydawanie", "distribution", "demo-wydawanie", "Wiesław", "Wydający"),
+    ("warsztaty", "workshop", "demo-warsztaty", "Wanda", "Warsztatowa"),
+]
+
+
+class Command(BaseCommand):
+    help = "Load demo residents, entitlements, workshop sessions and users (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--residents", type=int, default=200)
+
+    def handle(self, *args, residents, **options):
+        for username, role, password, first, last in DEMO_USERS:
+            call_command("create_staff_user", username, role=role, password=password, first_name=first, last_name=last)
+        if Resident.objects.filter(notes=builders.DEMO_MARKER).exists():
+            self.stdout.write("Demo residents are already there; nothing to add.")
+            return
+        rng = random.Random(2026)  # the same demo every time
+        today = timezone.localdate()
+        with transaction.atomic():
+            coordinator = builders.demo_user("koordynator")
+            people = [builders.make_resident(rng, by=coordinator) for _ in range(residents)]
+            builders.give_entitlements(rng, people, today=today, by=coordinator)
+            sessions = builders.make_sessions(rng, today=today, leader=builders.demo_user("warsztaty"))
+            builders.sign_up(rng, sessions, people, by=builders.demo_user("warsztaty"))
+        self.stdout.write(self.style.SUCCESS(f"Loaded {len(people)} residents and {len(sessions)} workshop sessions."))
