@@ -5,6 +5,7 @@ from functools import lru_cache
 
 import holidays
 from django.conf import settings
+from django.utils import translation
 
 from beneficiaries.models import ClosureDay
 
@@ -17,12 +18,17 @@ def opening_weekdays() -> tuple[int, ...]:
 
 
 @lru_cache(maxsize=32)
-def _polish_holidays(year: int) -> holidays.HolidayBase:
-    return holidays.country_holidays("PL", years=year)
+def _polish_holidays(year: int, language: str) -> holidays.HolidayBase:
+    return holidays.country_holidays("PL", years=year, language=language)
+
+
+def _holiday_language() -> str:
+    """Holiday names in the page's language; without an explicit one the package follows the OS locale."""
+    return "pl" if (translation.get_language() or "pl").startswith("pl") else "en_US"
 
 
 def public_holiday_name(day: datetime.date) -> str | None:
-    return _polish_holidays(day.year).get(day)
+    return _polish_holidays(day.year, _holiday_language()).get(day)
 
 
 def closure_reason(day: datetime.date) -> str | None:

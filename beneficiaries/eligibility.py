@@ -45,7 +45,7 @@ def check_eligibility(
     reasons: list[str] = []
     if not resident.is_active:
         reasons.append(Reason.INACTIVE_RESIDENT)
-    usable, entitlement_reasons = _entitlement_verdict(entitlements, day)
+    usable, entitlement_reasons = _entitlement_verdict(entitlements, day, weekday_matters=program == Program.HOT_MEAL)
     reasons.extend(entitlement_reasons)
     if program == Program.HOT_MEAL:
         if resident.district not in SERVED_DISTRICTS:
@@ -55,19 +55,24 @@ def check_eligibility(
     return Eligibility(eligible=not reasons, reasons=reasons, entitlement=usable)
 
 
-def _entitlement_verdict(entitlements: list[Entitlement], day: datetime.date):
-    """The entitlement that allows ``day``, or the reasons why none does."""
+def _entitlement_verdict(entitlements: list[Entitlement], day: datetime.date, *, weekday_matters: bool):
+    """The entitlement that allows ``day``, or the reasons why none does.
+
+    Weekdays bind hot-meal decisions only: DOMAIN.md lets a FEAD referral cover every day of its
+    period (a workshop may fall on a Saturday).
+    """
     if not entitlements:
         return None, [Reason.NO_ENTITLEMENT]
     covering = [e for e in entitlements if e.covers(day)]
-    for entitlement in covering:
-        if entitlement.status == EntitlementStatus.ACTIVE and str(day.isoweekday()) in entitlement.weekdays:
+    on_weekday = [e for e in covering if not weekday_matters or str(day.isoweekday()) in e.weekdays]
+    for entitlement in on_weekday:
+        if entitlement.status == EntitlementStatus.ACTIVE:
             return entitlement, []
     reasons = []
     if covering:
         if any(e.status == EntitlementStatus.SUSPENDED for e in covering):
             reasons.append(Reason.SUSPENDED)
-        if not any(str(day.isoweekday()) in e.weekdays for e in covering):
+        if not on_weekday:
             reasons.append(Reason.NOT_ON_WEEKDAY)
         return None, reasons
     if any(e.valid_to < day for e in entitlements):
@@ -79,13 +84,12 @@ def _entitlement_verdict(entitlements: list[Entitlement], day: datetime.date):
 
 def usable_entitlements(*, program: str, day: datetime.date) -> QuerySet[Entitlement]:
     """Entitlements that allow ``program`` on ``day`` (ignoring the resident and the point)."""
-    return Entitlement.objects.filter(
-        program=program,
-        status=EntitlementStatus.ACTIVE,
-        valid_from__lte=day,
-        valid_to__gte=day,
-        weekdays__contains=str(day.isoweekday()),
+    entitlements = Entitlement.objects.filter(
+        program=program, status=EntitlementStatus.ACTIVE, valid_from__lte=day, valid_to__gte=day
     )
+    if program == Program.HOT_MEAL:
+        entitlements = entitlements.filter(weekdays__contains=str(day.isoweekday()))
+    return entitlements
 
 
 def residents_eligible_on(*, program: str, day: datetime.date) -> QuerySet[Resident]:

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+GROSZ = Decimal("0.01")
+
 
 class District(models.TextChoices):
     CHORZOW_STARY = "chorzow_stary", _("Chorzów Stary")
@@ -65,6 +67,8 @@ class Resident(models.Model):
     is_active = models.BooleanField(_("active"), default=True)
     # Folded "last first" name, card and PESEL: what search matches (indexed with trigrams on PostgreSQL).
     search_text = models.CharField(max_length=300, editable=False, default="", db_index=True)
+    # Folded "street|building|flat": residents at one address, for the duplicate warning.
+    address_key = models.CharField(max_length=160, editable=False, default="", blank=True, db_index=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -75,6 +79,8 @@ class Resident(models.Model):
         verbose_name = _("resident")
         verbose_name_plural = _("residents")
         ordering = ["last_name", "first_name", "id"]
+        # The trigram index on search_text is created by a migration (PostgreSQL only); the
+        # "start of the PESEL" search uses the pattern-ops index PostgreSQL gets for unique pesel.
         indexes = [models.Index(fields=["last_name", "first_name"]), models.Index(fields=["birth_date"])]
 
     def __str__(self):
@@ -141,8 +147,12 @@ class IncomeCriterion(models.Model):
     """Statutory income criterion (kryterium dochodowe) in force from a date."""
 
     valid_from = models.DateField(_("in force from"), unique=True)
-    single_person = models.DecimalField(_("single person"), max_digits=10, decimal_places=2)
-    per_person = models.DecimalField(_("per person in family"), max_digits=10, decimal_places=2)
+    single_person = models.DecimalField(
+        _("single person"), max_digits=10, decimal_places=2, validators=[MinValueValidator(GROSZ)]
+    )
+    per_person = models.DecimalField(
+        _("per person in family"), max_digits=10, decimal_places=2, validators=[MinValueValidator(GROSZ)]
+    )
 
     class Meta:
         verbose_name = _("income criterion")
@@ -158,7 +168,7 @@ class ProgramIncomePercentage(models.Model):
 
     program = models.CharField(_("programme"), max_length=16, choices=Program.choices)
     valid_from = models.DateField(_("in force from"))
-    percent = models.DecimalField(_("percent"), max_digits=6, decimal_places=2)
+    percent = models.DecimalField(_("percent"), max_digits=6, decimal_places=2, validators=[MinValueValidator(GROSZ)])
 
     class Meta:
         verbose_name = _("programme income percentage")

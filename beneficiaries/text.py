@@ -6,6 +6,8 @@ import unicodedata
 # Letters that Unicode does not decompose into base + accent.
 _EXTRA = str.maketrans({"ł": "l", "Ł": "l", "đ": "d", "ø": "o", "ß": "ss"})
 _STREET_PREFIX = re.compile(r"^(ul|al|pl|os|aleja|ulica|plac|osiedle)\.?\s+", re.IGNORECASE)
+# Punctuation people type or leave out in street names: "Św. Jana" = "Św Jana", "Skłodowskiej-Curie".
+_STREET_PUNCTUATION = str.maketrans({".": " ", "-": " ", ",": " "})
 
 
 def fold(text: str) -> str:
@@ -16,11 +18,13 @@ def fold(text: str) -> str:
 
 
 def fold_street(name: str) -> str:
-    """'ul. Jana Kasprowicza' -> 'jana kasprowicza'; the register matches on this."""
-    folded = fold(name).replace(".", ". ")
-    folded = " ".join(folded.split())
+    """'ul. Jana Kasprowicza' -> 'jana kasprowicza', 'Plac Św. Jana' -> 'sw jana'.
+
+    The register matches on this: no prefix, no diacritics, and dots or hyphens are spaces.
+    """
+    folded = " ".join(fold(name).replace(".", ". ").split())
     while True:
         shorter = _STREET_PREFIX.sub("", folded)
         if shorter == folded:
-            return folded.replace(". ", ".").strip(" .")
+            return " ".join(folded.translate(_STREET_PUNCTUATION).split())
         folded = shorter

@@ -205,6 +205,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models have a "status" field; name their enums instead of hashing the clash.
+    "ENUM_NAME_OVERRIDES": {
+        "WorkshopSessionStatusEnum": "workshops.models.SessionStatus",
+        "SignupStatusEnum": "workshops.models.SignupStatus",
+    },
 }
 
 # --- Domain settings ----------------------------------------------------------------------

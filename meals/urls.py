@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from meals import converters as _converters  # noqa: F401  (registers <meal_date:...>)
+from meals import views
 
 app_name = "meals"
-urlpatterns: list = []
+urlpatterns = [
+    path("counter/", views.counter, name="counter"),
+    path("day/", views.day, name="day"),
+    path("day/<meal_date:day>/", views.day, name="day-detail"),
+]

@@ -1,4 +1,21 @@
+"""Celery tasks: thin wrappers that take ids or nothing and call one service.
+
+The app runs with ``task_acks_late`` and ``task_reject_on_worker_lost`` (tasks/celery.py): a
+worker killed in the middle of a document leaves the message on the broker and another worker
+renders it again; the producing service makes a second run harmless.
+"""
+
+import datetime
+import logging
+
 from celery import shared_task
+from django.db import DatabaseError
+from django.utils import timezone
+
+from tasks import scheduling, services
+from tasks.models import DocumentError
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(name="tasks.heartbeat")
@@ -10,3 +27,42 @@ def heartbeat() -> str:
 @shared_task(name="tasks.add")
 def add(x: int, y: int) -> int:
     return x + y
+
+
+@shared_task(name="tasks.document_render", bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=3)
+def document_render(self, document_id: int) -> str:
+    """Produce one document; database or disk trouble is retried, then the document is failed."""
+    try:
+        return services.document_produce(document_id=document_id)
+    except (DatabaseError, OSError) as exc:
+        if self.request.retries >= self.max_retries:
+            logger.exception("Document %s failed after %s retries", document_id, self.max_retries)
+            return services.document_fail(document_id=document_id, code=DocumentError.RENDER_FAILED)
+        raise self.retry(exc=exc, countdown=15 * (self.request.retries + 1))
+
+
+@shared_task(name="tasks.meal_roster_daily")
+def meal_roster_daily() -> int | None:
+    """06:00 every day: today's meal list if the point is open today."""
+    document = scheduling.meal_roster_schedule(day=timezone.localdate())
+    return document.pk if document else None
+
+
+@shared_task(name="tasks.attendance_lists_for_tomorrow")
+def attendance_lists_for_tomorrow() -> list[int]:
+    """18:00 every day: the attendance list of each workshop that starts tomorrow."""
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    return [document.pk for document in scheduling.attendance_lists_schedule(day=tomorrow)]
+
+
+@shared_task(name="tasks.monthly_meals_previous_month")
+def monthly_meals_previous_month() -> int | None:
+    """07:00 on the 1st: last month's meal report."""
+    year, month = scheduling.previous_month(timezone.localdate())
+    document = scheduling.monthly_report_schedule(year=year, month=month)
+    return document.pk if document else None
+
+
+@shared_task(name="tasks.documents_sweep")
+def documents_sweep() -> dict[str, int]:
+    return services.documents_sweep()

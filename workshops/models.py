@@ -94,6 +94,12 @@ class Signup(models.Model):
                 | (~Q(status="waitlisted") & Q(waitlist_position__isnull=True)),
                 name="waitlist_position_only_when_waitlisted",
             ),
+            # No two sign-ups share a place on a session's waiting list (no repeats, ever).
+            models.UniqueConstraint(
+                fields=["session", "waitlist_position"],
+                condition=Q(status="waitlisted"),
+                name="one_signup_per_waitlist_position",
+            ),
         ]
 
     def __str__(self):

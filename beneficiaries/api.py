@@ -1,0 +1,201 @@
+"""HTTP API of residents, entitlements and eligibility (API.md); thin views over services/selectors."""
+
+import json
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import status
+from rest_framework.generics import GenericAPIView
+from rest_framework.permissions import SAFE_METHODS
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.response import Response
+
+from beneficiaries import serializers as s
+from beneficiaries.eligibility import check_eligibility
+from beneficiaries.models import Entitlement, Resident
+from beneficiaries.selectors import resident_get_with_entitlements, resident_possible_duplicates, resident_search
+from beneficiaries.services import (
+    entitlement_create,
+    entitlement_resume,
+    entitlement_suspend,
+    resident_cards_print,
+    resident_create,
+    resident_update,
+)
+from config.permissions import IsCoordinator, IsStaffMember
+
+TAG = "residents"
+
+
+class StaffReadsCoordinatorWrites:
+    """All three roles read and search; only coordinators change anything (API.md "Roles")."""
+
+    def get_permissions(self):
+        if self.request.method in SAFE_METHODS:
+            return [IsStaffMember()]
+        return [IsCoordinator()]
+
+
+def validated_input(serializer_class, data) -> dict:
+    serializer = serializer_class(data=data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+class ResidentListApi(StaffReadsCoordinatorWrites, GenericAPIView):
+    serializer_class = s.ResidentSerializer
+
+    @extend_schema(tags=[TAG], parameters=[s.ResidentSearchSerializer], responses=s.ResidentSerializer(many=True))
+    def get(self, request):
+        query = validated_input(s.ResidentSearchSerializer, request.query_params)
+        page = self.paginate_queryset(resident_search(text=query.get("search")))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    @extend_schema(tags=[TAG], request=s.ResidentInputSerializer, responses={201: s.ResidentCreatedSerializer})
+    def post(self, request):
+        fields = validated_input(s.ResidentInputSerializer, request.data)
+        resident, duplicates = resident_create(by=request.user, **fields)
+        resident.possible_duplicates = duplicates
+        data = s.ResidentCreatedSerializer(resident, context=self.get_serializer_context()).data
+        return Response(data, status=status.HTTP_201_CREATED)
+
+
+class ResidentDetailApi(StaffReadsCoordinatorWrites, GenericAPIView):
+    serializer_class = s.ResidentDetailSerializer
+
+    def _resident(self, pk: int) -> Resident:
+        resident = resident_get_with_entitlements(resident_id=pk)
+        if resident is None:
+            raise Http404
+        return resident
+
+    @extend_schema(tags=[TAG], responses=s.ResidentDetailSerializer)
+    def get(self, request, pk: int):
+        return Response(self.get_serializer(self._resident(pk)).data)
+
+    @extend_schema(
+        tags=[TAG],
+        request=s.ResidentPatchSerializer,
+        responses={200: s.ResidentDetailSerializer, 409: OpenApiResponse(description="edit_conflict")},
+    )
+    def patch(self, request, pk: int):
+        resident = get_object_or_404(Resident, pk=pk)
+        serializer = s.ResidentPatchSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        fields = dict(serializer.validated_data)
+        resident_update(resident=resident, by=request.user, version=fields.pop("version", None), **fields)
+        return Response(self.get_serializer(self._resident(pk)).data)
+
+
+class ResidentDuplicatesApi(GenericAPIView):
+    """Who a person about to be registered may already be (the check before saving)."""
+
+    permission_classes = [IsCoordinator]
+    serializer_class = s.PossibleDuplicateSerializer
+
+    @extend_schema(
+        tags=[TAG],
+        parameters=[s.DuplicateQuerySerializer],
+        responses=inline_serializer(
+            "PossibleDuplicates", {"possible_duplicates": s.PossibleDuplicateSerializer(many=True)}
+        ),
+    )
+    def get(self, request):
+        query = dict(validated_input(s.DuplicateQuerySerializer, request.query_params))
+        exclude_id = query.pop("exclude", None)
+        duplicates = resident_possible_duplicates(exclude_id=exclude_id, **query)
+        return Response({"possible_duplicates": self.get_serializer(duplicates, many=True).data})
+
+
+class PdfRenderer(BaseRenderer):
+    media_type = "application/pdf"
+    format = "pdf"
+    charset = None
+    render_style = "binary"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, bytes):
+            return data
+        # An error (403, 404) to a client that asked for a PDF is still answered in JSON.
+        response = (renderer_context or {}).get("response")
+        if response is not None:
+            response["Content-Type"] = "application/json"
+        return json.dumps(data).encode()
+
+
+class ResidentCardApi(GenericAPIView):
+    """The resident's printable card (PDF), for coordinators; never shows the PESEL."""
+
+    permission_classes = [IsCoordinator]
+    renderer_classes = [JSONRenderer, PdfRenderer]
+
+    @extend_schema(tags=[TAG], responses={(200, "application/pdf"): OpenApiTypes.BINARY})
+    def get(self, request, pk: int):
+        resident = get_object_or_404(Resident, pk=pk)
+        pdf = resident_cards_print(residents=[resident], by=request.user)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="karta-{resident.card_number}.pdf"'
+        return response
+
+
+# --- Entitlements and eligibility ----------------------------------------------------------------
+
+
+class ResidentEntitlementsApi(StaffReadsCoordinatorWrites, GenericAPIView):
+    serializer_class = s.EntitlementSerializer
+
+    @extend_schema(tags=[TAG], responses=s.EntitlementSerializer(many=True))
+    def get(self, request, pk: int):
+        resident = get_object_or_404(Resident, pk=pk)
+        page = self.paginate_queryset(resident.entitlements.order_by("-valid_from", "-id"))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    @extend_schema(tags=[TAG], request=s.EntitlementInputSerializer, responses={201: s.EntitlementSerializer})
+    def post(self, request, pk: int):
+        resident = get_object_or_404(Resident, pk=pk)
+        fields = validated_input(s.EntitlementInputSerializer, request.data)
+        entitlement = entitlement_create(resident=resident, by=request.user, **fields)
+        return Response(self.get_serializer(entitlement).data, status=status.HTTP_201_CREATED)
+
+
+class _EntitlementStatusApi(GenericAPIView):
+    permission_classes = [IsCoordinator]
+    serializer_class = s.EntitlementSerializer
+    service = None
+
+    @extend_schema(tags=[TAG], request=None, responses=s.EntitlementSerializer)
+    def post(self, request, pk: int):
+        entitlement = get_object_or_404(Entitlement, pk=pk)
+        entitlement = type(self).service(entitlement=entitlement, by=request.user)
+        return Response(self.get_serializer(entitlement).data)
+
+
+class EntitlementSuspendApi(_EntitlementStatusApi):
+    service = entitlement_suspend
+
+
+class EntitlementResumeApi(_EntitlementStatusApi):
+    service = entitlement_resume
+
+
+class ResidentEligibilityApi(GenericAPIView):
+    permission_classes = [IsStaffMember]
+    serializer_class = s.EligibilitySerializer
+
+    @extend_schema(tags=[TAG], parameters=[s.EligibilityQuerySerializer], responses=s.EligibilitySerializer)
+    def get(self, request, pk: int):
+        query = validated_input(s.EligibilityQuerySerializer, request.query_params)
+        resident = get_object_or_404(Resident, pk=pk)
+        day = query.get("date") or timezone.localdate()
+        result = check_eligibility(resident=resident, program=query["program"], day=day)
+        body = {
+            "eligible": result.eligible,
+            "reasons": result.reasons,
+            "program": query["program"],
+            "date": day,
+            "entitlement": result.entitlement.pk if result.entitlement else None,
+        }
+        return Response(self.get_serializer(body).data)

@@ -1,0 +1,172 @@
+"""Reads of residents: search, the resident with entitlements, possible duplicates.
+
+Every function here runs a fixed number of queries whatever the number of residents.
+"""
+
+import datetime
+import re
+from difflib import SequenceMatcher
+
+from django.db import connection
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+
+from beneficiaries.cards import is_valid_card_number
+from beneficiaries.models import Entitlement, Resident
+from beneficiaries.streets import street_words
+from beneficiaries.text import fold
+
+# Anything but letters, digits, hyphens and apostrophes separates search words ("Kowalski, Jan").
+_SEPARATORS = re.compile(r"[^\w\-']+")
+SIMILAR_NAME_RATIO = 0.8
+
+
+def search_words(text: str | None) -> list[str]:
+    return _SEPARATORS.sub(" ", fold(text or "").replace("_", " ")).split()
+
+
+def resident_search(*, text: str | None) -> QuerySet[Resident]:
+    """Residents matching ``text`` (API.md): names in any order, a card number, the start of a PESEL.
+
+    Ignores case and Polish letters. Words match the folded ``search_text`` column with LIKE
+    '%word%', which PostgreSQL answers from a pg_trgm GIN index; digits match the start of the
+    PESEL or, when the Luhn check digit is right, a card number exactly (a mistyped card finds
+    nobody). Ordered by relevance (exact card, exact name, last name starting with the first
+    word, the rest), then by last name.
+    """
+    words = search_words(text)
+    if not words:
+        return Resident.objects.order_by("last_name", "first_name", "id")
+    names = [word for word in words if not word.isdigit()]
+    numbers = [word for word in words if word.isdigit()]
+    condition = Q()
+    for name in names:
+        condition &= Q(search_text__contains=name)
+    for number in numbers:
+        condition &= _number_matches(number)
+    relevance = _relevance(names, [number for number in numbers if is_valid_card_number(number)])
+    return (
+        Resident.objects.filter(condition)
+        .annotate(relevance=relevance)
+        .order_by("relevance", "last_name", "first_name", "id")
+    )
+
+
+def _number_matches(number: str) -> Q:
+    matches = Q(pesel__startswith=number)
+    if is_valid_card_number(number):
+        matches |= Q(card_number=number)
+    return matches
+
+
+def _relevance(names: list[str], cards: list[str]):
+    whens = []
+    if cards:
+        whens.append(When(card_number__in=cards, then=Value(0)))
+    if names:
+        # "jan kowalski" and "kowalski jan" both name "Kowalski Jan" exactly.
+        orders = {" ".join(names[i:] + names[:i]) for i in range(len(names))}
+        exact = Q()
+        for order in orders:
+            exact |= Q(search_text=order) | Q(search_text__startswith=order + " ")
+        whens.append(When(exact, then=Value(1)))
+        whens.append(When(search_text__startswith=names[0], then=Value(2)))
+    if not whens:
+        return Value(3)
+    return Case(*whens, default=Value(3), output_field=IntegerField())
+
+
+def resident_similar_names(*, text: str, limit: int = 5) -> list[Resident]:
+    """Names close to a search that found nobody ("did you mean"), by trigram similarity.
+
+    Only PostgreSQL has pg_trgm; elsewhere there are no suggestions.
+    """
+    words = [word for word in search_words(text) if not word.isdigit()]
+    if connection.vendor != "postgresql" or not words:
+        return []
+    from django.contrib.postgres.search import TrigramWordSimilarity
+
+    query = " ".join(words)
+    return list(
+        Resident.objects.annotate(similarity=TrigramWordSimilarity(query, "search_text"))
+        .filter(search_text__trigram_word_similar=query)
+        .order_by("-similarity", "last_name", "id")[:limit]
+    )
+
+
+def resident_get_with_entitlements(*, resident_id: int) -> Resident | None:
+    """One resident with all entitlements (newest first) in two queries."""
+    entitlements = Prefetch("entitlements", queryset=Entitlement.objects.order_by("-valid_from", "-id"))
+    return Resident.objects.prefetch_related(entitlements).filter(pk=resident_id).first()
+
+
+# --- Duplicates ------------------------------------------------------------------------------
+
+
+class DuplicateReason:
+    SAME_NAME_AND_BIRTH_DATE = "same_name_and_birth_date"
+    SIMILAR_NAME_AND_BIRTH_DATE = "similar_name_and_birth_date"
+    SIMILAR_NAME_SAME_ADDRESS = "similar_name_same_address"
+
+
+def address_key(*, street: str, building: str, flat: str = "") -> str:
+    """'ul. Kasprowicza 2/5' -> 'kasprowicza|2|5'; empty when street or building is missing."""
+    words = street_words(street or "")
+    if not words or not (building or "").strip():
+        return ""
+    return "|".join([" ".join(words), fold(building), fold(flat)])[:160]
+
+
+def resident_possible_duplicates(
+    *,
+    first_name: str,
+    last_name: str,
+    birth_date: datetime.date | None = None,
+    street: str = "",
+    building: str = "",
+    flat: str = "",
+    exclude_id: int | None = None,
+) -> list[Resident]:
+    """Residents who may be this person (DOMAIN.md "Identity"), each with ``duplicate_reason``.
+
+    Same or very similar name and the same birth date, or a very similar name at the same
+    address. Two queries (by birth date, by address), both on indexed columns.
+    """
+    name = (fold(last_name), fold(first_name))
+    found: dict[int, Resident] = {}
+    if birth_date is not None:
+        for other in Resident.objects.filter(birth_date=birth_date).exclude(pk=exclude_id):
+            other_name = (fold(other.last_name), fold(other.first_name))
+            if _same_name(name, other_name):
+                found[other.pk] = _with_reason(other, DuplicateReason.SAME_NAME_AND_BIRTH_DATE)
+            elif _similar_name(name, other_name):
+                found[other.pk] = _with_reason(other, DuplicateReason.SIMILAR_NAME_AND_BIRTH_DATE)
+    key = address_key(street=street, building=building, flat=flat)
+    if key:
+        for other in Resident.objects.filter(address_key=key).exclude(pk=exclude_id):
+            if other.pk not in found and _similar_name(name, (fold(other.last_name), fold(other.first_name))):
+                found[other.pk] = _with_reason(other, DuplicateReason.SIMILAR_NAME_SAME_ADDRESS)
+    return sorted(found.values(), key=lambda r: (r.last_name, r.first_name, r.pk))
+
+
+def _with_reason(resident: Resident, reason: str) -> Resident:
+    resident.duplicate_reason = reason
+    return resident
+
+
+def _same_name(name: tuple[str, str], other: tuple[str, str]) -> bool:
+    return name == other or name == other[::-1]
+
+
+def _similar_name(name: tuple[str, str], other: tuple[str, str]) -> bool:
+    """Both the last and the first name nearly equal (a typo), in either order.
+
+    Both parts must be close, so that a husband and a wife at one address are not flagged.
+    """
+    return any(
+        _ratio(name[0], a) >= SIMILAR_NAME_RATIO and _ratio(name[1], b) >= SIMILAR_NAME_RATIO
+        for a, b in (other, other[::-1])
+    )
+
+
+def _ratio(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b).ratio()

@@ -1,0 +1,285 @@
+"""Writes of the beneficiaries app: residents and entitlements.
+
+Every function runs in one transaction and records who changed what in the audit trail.
+Input is checked here too (not only in the API), so demo data and scripts obey the same rules.
+Reference tables (streets, criteria, closure days) are in ``beneficiaries.reference``.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from beneficiaries import validators
+from beneficiaries.cards import card_number_for
+from beneficiaries.exceptions import EditConflict
+from beneficiaries.income import check_income, income_limit  # noqa: F401  (part of the service API)
+from beneficiaries.models import District, Entitlement, EntitlementStatus, Program, Resident
+from beneficiaries.selectors import address_key, resident_possible_duplicates
+from beneficiaries.streets import street_district  # noqa: F401  (part of the service API)
+from beneficiaries.text import fold
+from config.audit import audit_record
+
+# What a coordinator edits on a resident (and what the audit trail records).
+RESIDENT_FIELDS = (
+    "first_name",
+    "last_name",
+    "pesel",
+    "birth_date",
+    "street",
+    "building",
+    "flat",
+    "postal_code",
+    "district",
+    "phone",
+    "diet",
+    "allergies",
+    "notes",
+    "is_active",
+)
+
+
+# --- Residents --------------------------------------------------------------------------------
+
+
+def resident_create(*, by, **fields) -> tuple[Resident, list[Resident]]:
+    """Register a resident; returns it with the residents it may duplicate (saved anyway).
+
+    ``fields`` are those of RESIDENT_FIELDS. A PESEL already registered is refused; a missing
+    district is taken from the street register (``other`` when the street is unknown).
+    """
+    _refuse_unknown_fields(fields)
+    values = _clean_resident_values({field: fields.get(field) for field in RESIDENT_FIELDS})
+    with transaction.atomic():
+        _refuse_taken_pesel(values["pesel"], exclude_id=None)
+        duplicates = resident_possible_duplicates(**_identity(values))
+        resident = Resident(**values)
+        _save_unique(resident)
+        resident.card_number = card_number_for(resident.pk)
+        _refresh_derived(resident)
+        resident.save(update_fields=["card_number", "search_text", "address_key"])
+        audit_record(actor=by, action="resident.create", obj=resident, after=_snapshot(resident))
+    return resident, duplicates
+
+
+def resident_update(*, resident: Resident, by, version: int | None = None, **fields) -> Resident:
+    """Change some fields of a resident. A stale ``version`` (someone saved meanwhile) is refused."""
+    _refuse_unknown_fields(fields)
+    with transaction.atomic():
+        current = Resident.objects.select_for_update().get(pk=resident.pk)
+        if version is not None and version != current.version:
+            raise EditConflict(current_version=current.version)
+        merged = {field: fields.get(field, getattr(current, field)) for field in RESIDENT_FIELDS}
+        if "street" in fields and "district" not in fields and (fields["street"] or "").strip() != current.street:
+            merged["district"] = None  # a new street: the district comes from the register again
+        if (fields.get("pesel") or "").strip() and "birth_date" not in fields:
+            merged["birth_date"] = None  # a new PESEL brings its own birth date
+        values = _clean_resident_values(merged)
+        changed = [field for field in RESIDENT_FIELDS if values[field] != getattr(current, field)]
+        if not changed:
+            return current
+        _refuse_taken_pesel(values["pesel"], exclude_id=current.pk)
+        before = _snapshot(current, changed)
+        for field in changed:
+            setattr(current, field, values[field])
+        current.version += 1
+        _refresh_derived(current)
+        _save_unique(current)
+        audit_record(actor=by, action="resident.update", obj=current, before=before, after=_snapshot(current, changed))
+    return current
+
+
+def resident_cards_print(*, residents: list[Resident], by) -> bytes:
+    """The printable cards of ``residents`` (PDF); each print is recorded."""
+    from beneficiaries.card_pdf import render_resident_cards
+
+    pdf = render_resident_cards(residents)
+    with transaction.atomic():
+        for resident in residents:
+            audit_record(actor=by, action="resident.card_print", obj=resident, after={"card": resident.card_number})
+    return pdf
+
+
+def _refuse_unknown_fields(fields: dict):
+    unknown = set(fields) - set(RESIDENT_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown resident fields: {', '.join(sorted(unknown))}")
+
+
+def _clean_resident_values(values: dict) -> dict:
+    """Checked and normalised values; raises ValidationError keyed by field."""
+    errors = {}
+    for field, cleaner in _CLEANERS.items():
+        try:
+            values[field] = cleaner(values.get(field))
+        except ValidationError as error:
+            errors[field] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    values["birth_date"] = validators.reconcile_birth_date(pesel=values["pesel"], birth_date=values["birth_date"])
+    if not values["district"]:
+        values["district"] = street_district(values["street"]) or District.OTHER
+    return values
+
+
+def _required_name(value) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError(_("This field is required."))
+    if len(value) > 100:
+        raise ValidationError(_("At most 100 characters."))
+    return value
+
+
+def _text(max_length: int | None):
+    def clean(value) -> str:
+        value = (value or "").strip()
+        if max_length is not None and len(value) > max_length:
+            raise ValidationError(_("At most %(n)d characters.") % {"n": max_length})
+        return value
+
+    return clean
+
+
+def _district(value) -> str | None:
+    if value in (None, ""):
+        return None
+    if value not in District.values:
+        raise ValidationError(_("Unknown district."))
+    return value
+
+
+_CLEANERS = {
+    "first_name": _required_name,
+    "last_name": _required_name,
+    "pesel": validators.clean_pesel,
+    "birth_date": validators.clean_birth_date,
+    "street": _text(100),
+    "building": _text(20),
+    "flat": _text(20),
+    "postal_code": validators.clean_postal_code,
+    "district": _district,
+    "phone": _text(32),
+    "diet": validators.clean_diet,
+    "allergies": _text(None),
+    "notes": _text(None),
+    "is_active": lambda value: True if value is None else bool(value),
+}
+
+
+def _refuse_taken_pesel(pesel: str | None, *, exclude_id: int | None):
+    if pesel and Resident.objects.filter(pesel=pesel).exclude(pk=exclude_id).exists():
+        raise ValidationError({"pesel": [_("A resident with this PESEL is already registered.")]}, code="unique")
+
+
+def _save_unique(resident: Resident):
+    """Save; a PESEL taken by a concurrent request meanwhile is the same refusal as above."""
+    try:
+        with transaction.atomic():
+            resident.save()
+    except IntegrityError:
+        raise ValidationError({"pesel": [_("A resident with this PESEL is already registered.")]}, code="unique")
+
+
+def _refresh_derived(resident: Resident):
+    """The folded columns search and the duplicate check use."""
+    resident.search_text = fold(
+        f"{resident.last_name} {resident.first_name} {resident.card_number or ''} {resident.pesel or ''}"
+    )[:300]
+    resident.address_key = address_key(street=resident.street, building=resident.building, flat=resident.flat)
+
+
+def _identity(values: dict) -> dict:
+    keys = ("first_name", "last_name", "birth_date", "street", "building", "flat")
+    return {key: values[key] for key in keys}
+
+
+def _snapshot(resident: Resident, fields=RESIDENT_FIELDS) -> dict:
+    return {field: getattr(resident, field) for field in fields}
+
+
+# --- Entitlements -------------------------------------------------------------------------------
+
+
+def entitlement_create(
+    *,
+    resident: Resident,
+    by,
+    program: str,
+    valid_from: datetime.date,
+    valid_to: datetime.date,
+    document_number: str,
+    weekdays=(1, 2, 3, 4, 5),
+    household_size: int | None = None,
+    monthly_income: Decimal | None = None,
+) -> Entitlement:
+    """Record a decision (hot meal) or referral (FEAD); applies the income test when income is given."""
+    document_number = (document_number or "").strip()
+    valid_from, valid_to = validators.as_date(valid_from), validators.as_date(valid_to)
+    _check_entitlement(program, valid_from, valid_to, document_number)
+    weekdays_text = validators.weekdays_to_text(list(weekdays))
+    if monthly_income is not None:
+        monthly_income = Decimal(str(monthly_income))  # never a float
+    check_income(program=program, household_size=household_size, monthly_income=monthly_income, on=valid_from)
+    with transaction.atomic():
+        entitlement = Entitlement.objects.create(
+            resident=resident,
+            program=program,
+            valid_from=valid_from,
+            valid_to=valid_to,
+            document_number=document_number,
+            weekdays=weekdays_text,
+            household_size=household_size,
+            monthly_income=monthly_income,
+            created_by=by if getattr(by, "is_authenticated", False) else None,
+        )
+        audit_record(actor=by, action="entitlement.create", obj=entitlement, after=_entitlement_snapshot(entitlement))
+    return entitlement
+
+
+def _check_entitlement(program, valid_from, valid_to, document_number):
+    errors = {}
+    if program not in Program.values:
+        errors["program"] = [_("Unknown programme.")]
+    if valid_from is None:
+        errors["valid_from"] = [_("This field is required.")]
+    elif valid_to is None:
+        errors["valid_to"] = [_("This field is required.")]
+    elif valid_to < valid_from:
+        errors["valid_to"] = [_("The end date cannot be before the start date.")]
+    if not document_number:
+        errors["document_number"] = [_("This field is required.")]
+    elif len(document_number) > 64:
+        errors["document_number"] = [_("At most %(n)d characters.") % {"n": 64}]
+    if errors:
+        raise ValidationError(errors)
+
+
+def entitlement_suspend(*, entitlement: Entitlement, by) -> Entitlement:
+    return _entitlement_set_status(entitlement, EntitlementStatus.SUSPENDED, by=by, action="entitlement.suspend")
+
+
+def entitlement_resume(*, entitlement: Entitlement, by) -> Entitlement:
+    return _entitlement_set_status(entitlement, EntitlementStatus.ACTIVE, by=by, action="entitlement.resume")
+
+
+def _entitlement_set_status(entitlement: Entitlement, status: str, *, by, action: str) -> Entitlement:
+    """Idempotent: suspending a suspended entitlement changes and records nothing."""
+    with transaction.atomic():
+        current = Entitlement.objects.select_for_update().select_related("resident").get(pk=entitlement.pk)
+        if current.status == status:
+            return current
+        before = {"status": current.status}
+        current.status = status
+        current.save(update_fields=["status"])
+        audit_record(actor=by, action=action, obj=current, before=before, after={"status": status})
+    return current
+
+
+def _entitlement_snapshot(entitlement: Entitlement) -> dict:
+    fields = ("resident_id", "program", "valid_from", "valid_to", "document_number", "weekdays", "status")
+    snapshot = {field: getattr(entitlement, field) for field in fields}
+    snapshot.update(household_size=entitlement.household_size, monthly_income=entitlement.monthly_income)
+    return snapshot

@@ -1,0 +1,208 @@
+"""Staff pages about residents: search, the resident, create/edit (with the duplicate check), entitlements.
+
+Coordinators change things; distribution staff and workshop leaders get the same pages read-only.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from beneficiaries import forms, validators
+from beneficiaries.calendar import closure_reason
+from beneficiaries.cards import is_valid_card_number
+from beneficiaries.eligibility import check_eligibility
+from beneficiaries.exceptions import EditConflict
+from beneficiaries.models import District, Entitlement, Program, Resident, Street
+from beneficiaries.reasons import reason_labels
+from beneficiaries.selectors import (
+    resident_get_with_entitlements,
+    resident_possible_duplicates,
+    resident_search,
+    resident_similar_names,
+)
+from beneficiaries.services import (
+    entitlement_create,
+    entitlement_resume,
+    entitlement_suspend,
+    resident_create,
+    resident_update,
+)
+from config.roles import Role, has_role, may_see_health_data
+
+STAFF = (Role.DISTRIBUTION, Role.WORKSHOP, Role.COORDINATOR)
+PAGE_SIZE = 50
+IDENTITY_FIELDS = ("first_name", "last_name", "pesel", "birth_date", "street", "building", "flat")
+
+
+def staff_page(*roles: Role):
+    """Login required, then one of ``roles`` (403 otherwise)."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not has_role(request.user, *roles):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+coordinator_page = staff_page(Role.COORDINATOR)
+
+
+@staff_page(*STAFF)
+def resident_list(request):
+    text = (request.GET.get("search") or "").strip()[:100]
+    if is_valid_card_number(text):
+        # A scanned card goes straight to its resident.
+        resident = Resident.objects.filter(card_number=text).only("pk").first()
+        if resident is not None:
+            return redirect("beneficiaries:resident-detail", pk=resident.pk)
+    page = Paginator(resident_search(text=text), PAGE_SIZE).get_page(request.GET.get("page"))
+    suggestions = resident_similar_names(text=text) if text and not page.paginator.count else []
+    context = {"page": page, "search": text, "suggestions": suggestions}
+    return render(request, "beneficiaries/resident_list.html", context)
+
+
+@staff_page(*STAFF)
+def resident_detail(request, pk: int):
+    resident = resident_get_with_entitlements(resident_id=pk)
+    if resident is None:
+        raise Http404
+    today = timezone.localdate()
+    entitlements = list(resident.entitlements.all())
+    checks = []
+    for program, label in Program.choices:
+        result = check_eligibility(resident=resident, program=program, day=today, entitlements=entitlements)
+        checks.append(
+            {"program": program, "label": label, "result": result, "why": reason_labels(result.reasons, program)}
+        )
+    context = {
+        "resident": resident,
+        "entitlements": entitlements,
+        "checks": checks,
+        "today": today,
+        "closed_today": closure_reason(today),
+        "show_health": may_see_health_data(request.user),
+        "duplicates": _duplicates_of(resident) if has_role(request.user, Role.COORDINATOR) else [],
+    }
+    return render(request, "beneficiaries/resident_detail.html", context)
+
+
+def _duplicates_of(resident: Resident) -> list[Resident]:
+    return resident_possible_duplicates(
+        **{field: getattr(resident, field) for field in IDENTITY_FIELDS if field != "pesel"}, exclude_id=resident.pk
+    )
+
+
+@coordinator_page
+def resident_create_page(request):
+    form = forms.ResidentForm(request.POST or None)
+    duplicates = []
+    if request.method == "POST" and form.is_valid():
+        duplicates = _unconfirmed_duplicates(request, form.cleaned_data, exclude_id=None)
+        if not duplicates:
+            try:
+                resident, _found = resident_create(by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                _report_saved(request, resident, _("Resident registered with card number %(card)s."))
+                return redirect("beneficiaries:resident-detail", pk=resident.pk)
+    return _form_page(request, form, duplicates, resident=None)
+
+
+@coordinator_page
+def resident_edit_page(request, pk: int):
+    resident = get_object_or_404(Resident, pk=pk)
+    initial = {field: getattr(resident, field) for field in forms.ResidentEditForm.base_fields}
+    form = forms.ResidentEditForm(request.POST or None, initial=initial, show_health=may_see_health_data(request.user))
+    duplicates = []
+    if request.method == "POST" and form.is_valid():
+        changed = {field: form.cleaned_data[field] for field in form.changed_data if field != "version"}
+        if set(changed) & set(IDENTITY_FIELDS):
+            duplicates = _unconfirmed_duplicates(request, form.cleaned_data, exclude_id=resident.pk)
+        if not duplicates:
+            try:
+                resident = resident_update(
+                    resident=resident, by=request.user, version=form.cleaned_data["version"], **changed
+                )
+            except EditConflict as conflict:
+                form.add_error(None, conflict.detail)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                _report_saved(request, resident, _("Changes saved."))
+                return redirect("beneficiaries:resident-detail", pk=resident.pk)
+    return _form_page(request, form, duplicates, resident=resident)
+
+
+def _unconfirmed_duplicates(request, data: dict, *, exclude_id: int | None) -> list[Resident]:
+    """Possible duplicates the coordinator has not yet seen and accepted ("save anyway")."""
+    birth_date = data.get("birth_date")
+    if not birth_date and data.get("pesel"):
+        birth_date = validators.pesel_birth_date(data["pesel"])
+    identity = {field: data.get(field) or "" for field in ("first_name", "last_name", "street", "building", "flat")}
+    duplicates = resident_possible_duplicates(birth_date=birth_date, exclude_id=exclude_id, **identity)
+    confirmed = set(request.POST.get("confirmed_duplicates", "").split(","))
+    return duplicates if {str(d.pk) for d in duplicates} - confirmed else []
+
+
+def _report_saved(request, resident: Resident, message: str):
+    messages.success(request, message % {"card": resident.card_number})
+    if resident.district == District.OTHER and resident.street:
+        messages.warning(request, _("The street is not in the register: the district is set to “other”."))
+
+
+def _form_page(request, form, duplicates, *, resident):
+    context = {
+        "form": form,
+        "resident": resident,
+        "duplicates": duplicates,
+        "confirmed_duplicates": ",".join(str(d.pk) for d in duplicates),
+        "streets": Street.objects.values_list("name", flat=True),
+        "district_labels": {value: str(label) for value, label in District.choices},
+    }
+    return render(request, "beneficiaries/resident_form.html", context)
+
+
+# --- Entitlements ------------------------------------------------------------------------------
+
+
+@coordinator_page
+def entitlement_create_page(request, pk: int):
+    resident = get_object_or_404(Resident, pk=pk)
+    form = forms.EntitlementForm(request.POST or None, initial={"valid_from": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            entitlement_create(resident=resident, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Entitlement saved."))
+            return redirect("beneficiaries:resident-detail", pk=resident.pk)
+    return render(request, "beneficiaries/entitlement_form.html", {"form": form, "resident": resident})
+
+
+@coordinator_page
+@require_POST
+def entitlement_status_page(request, pk: int, action: str):
+    entitlement = get_object_or_404(Entitlement, pk=pk)
+    if action == "suspend":
+        entitlement_suspend(entitlement=entitlement, by=request.user)
+        messages.success(request, _("Entitlement suspended."))
+    else:
+        entitlement_resume(entitlement=entitlement, by=request.user)
+        messages.success(request, _("Entitlement resumed."))
+    return redirect("beneficiaries:resident-detail", pk=entitlement.resident_id)

@@ -1,0 +1,35 @@
+from django.contrib import admin
+
+from meals.models import MealDay, MealIssue
+
+
+@admin.register(MealIssue)
+class MealIssueAdmin(admin.ModelAdmin):
+    """Read-only: issues and voids go through the counter (and the audit trail), never edited here."""
+
+    list_display = ("date", "issued_at", "resident", "takeaway", "issued_by", "voided_at")
+    list_filter = ("date", "takeaway")
+    date_hierarchy = "date"
+    search_fields = ("resident__search_text", "client_ref")
+    list_select_related = ("resident", "issued_by")
+    raw_id_fields = ("resident",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(MealDay)
+class MealDayAdmin(admin.ModelAdmin):
+    list_display = ("date", "menu", "portions_planned", "updated_by", "updated_at")
+    date_hierarchy = "date"
+    readonly_fields = ("updated_by", "updated_at")
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)

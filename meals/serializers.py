@@ -1,0 +1,203 @@
+"""Shapes of the meals API (API.md "Hot meals"): input validation and output, nothing else."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from beneficiaries.eligibility import Reason
+from beneficiaries.models import Resident
+from meals.converters import MAX_YEAR, MIN_YEAR
+from meals.models import MealDay, MealIssue
+
+MAX_ID = 2**63 - 1
+REASON_CODES = [value for name, value in vars(Reason).items() if name.isupper()]
+
+
+class ResidentBriefSerializer(serializers.ModelSerializer):
+    diet = serializers.ListField(child=serializers.CharField())
+
+    class Meta:
+        model = Resident
+        fields = ["id", "first_name", "last_name", "card_number", "diet", "allergies"]
+
+
+class MealIssueSerializer(serializers.ModelSerializer):
+    resident = ResidentBriefSerializer(read_only=True)
+    issued_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    issued_by_name = serializers.SerializerMethodField()
+    voided_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = MealIssue
+        fields = [
+            "id",
+            "resident",
+            "date",
+            "issued_at",
+            "takeaway",
+            "collected_by",
+            "issued_by",
+            "issued_by_name",
+            "client_ref",
+            "voided_at",
+            "voided_by",
+            "void_reason",
+        ]
+
+    def get_issued_by_name(self, issue) -> str:
+        return issue.issued_by.get_full_name() or issue.issued_by.get_username()
+
+
+class IssueCreateSerializer(serializers.Serializer):
+    resident = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    card = serializers.CharField(required=False, max_length=32)
+    takeaway = serializers.BooleanField(default=False)
+    collected_by = serializers.CharField(default="", allow_blank=True, allow_null=True, max_length=200)
+    client_ref = serializers.CharField(required=False, allow_blank=True, allow_null=True, max_length=64)
+
+    def validate(self, attrs):
+        if ("resident" in attrs) == ("card" in attrs):
+            raise serializers.ValidationError(_("Give exactly one of resident or card."))
+        attrs["collected_by"] = attrs.get("collected_by") or ""
+        attrs["client_ref"] = attrs.get("client_ref") or None
+        return attrs
+
+
+class VoidSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500)
+
+
+def _check_year(day):
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise serializers.ValidationError(_("Date out of range."))
+    return day
+
+
+class DateQuerySerializer(serializers.Serializer):
+    date = serializers.DateField(required=False, validators=[_check_year])
+
+    def day(self):
+        return self.validated_data.get("date") or timezone.localdate()
+
+
+class CheckQuerySerializer(serializers.Serializer):
+    resident = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    card = serializers.CharField(required=False, max_length=32)
+
+    validate = IssueCreateSerializer.validate
+
+
+class SearchQuerySerializer(serializers.Serializer):
+    search = serializers.CharField(max_length=100)
+
+
+# --- Refusals (documented in the schema; raised as meals.services.MealError) ----------------
+
+
+class IssueRefSerializer(serializers.ModelSerializer):
+    """The same shape as meals.services.issue_ref (the ``issue`` of a 409)."""
+
+    issued_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    issued_by_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MealIssue
+        fields = ["id", "issued_at", "issued_by", "issued_by_name"]
+
+    def get_issued_by_name(self, issue) -> str:
+        return issue.issued_by.get_full_name() or issue.issued_by.get_username()
+
+
+class RefusalSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    detail = serializers.CharField()
+
+
+class AlreadyIssuedSerializer(RefusalSerializer):
+    issue = IssueRefSerializer()
+
+
+class NotEligibleSerializer(RefusalSerializer):
+    reasons = serializers.ListField(child=serializers.ChoiceField(choices=REASON_CODES))
+
+
+# --- The counter's reads ------------------------------------------------------------------
+
+
+class CheckinStateSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    state = serializers.ChoiceField(choices=["may_eat", "already_issued", "not_eligible"])
+    reasons = serializers.ListField(child=serializers.ChoiceField(choices=REASON_CODES), source="eligibility.reasons")
+    resident = ResidentBriefSerializer()
+    issue = IssueRefSerializer(allow_null=True)
+
+
+class SearchResultSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    first_name = serializers.CharField()
+    last_name = serializers.CharField()
+    card_number = serializers.CharField(allow_null=True)
+    diet = serializers.ListField(child=serializers.CharField())
+    allergies = serializers.CharField()
+    issued_at = serializers.DateTimeField(allow_null=True)
+
+
+# --- The day ------------------------------------------------------------------------------
+
+
+class DayResidentSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="resident_id")
+    first_name = serializers.CharField()
+    last_name = serializers.CharField()
+    card_number = serializers.CharField()
+    district = serializers.CharField()
+    document_number = serializers.CharField()
+    diet = serializers.ListField(child=serializers.CharField())
+    allergies = serializers.CharField()
+    issued_at = serializers.DateTimeField(allow_null=True)
+    takeaway = serializers.BooleanField()
+    expected = serializers.SerializerMethodField()
+    issued_by = serializers.SerializerMethodField()
+
+    def get_expected(self, row) -> bool:
+        """Eligible that day (False: served although not eligible any more)."""
+        return row.resident_id in self.context["expected_ids"]
+
+    def get_issued_by(self, row) -> str | None:
+        return self.context["served_by"].get(row.resident_id)
+
+
+class _PlanFieldsMixin(serializers.Serializer):
+    menu = serializers.CharField(source="plan_menu")
+    portions_planned = serializers.IntegerField(source="plan_portions", allow_null=True)
+
+
+class DaySummarySerializer(_PlanFieldsMixin):
+    date = serializers.DateField()
+    open = serializers.BooleanField()
+    expected = serializers.IntegerField()
+    issued = serializers.IntegerField()
+
+
+class DaySerializer(DaySummarySerializer):
+    closure_reason = serializers.CharField()
+    note = serializers.CharField(source="plan_note")
+    residents = serializers.SerializerMethodField()
+
+    @extend_schema_field(DayResidentSerializer(many=True))
+    def get_residents(self, day):
+        context = {"expected_ids": day.expected_ids, "served_by": day.served_by}
+        return DayResidentSerializer(day.rows, many=True, context=context).data
+
+
+class DayPlanSerializer(serializers.ModelSerializer):
+    menu = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    portions_planned = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=100_000)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+    updated_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+
+    class Meta:
+        model = MealDay
+        fields = ["date", "menu", "portions_planned", "note", "updated_at", "updated_by"]
+        read_only_fields = ["date", "updated_at"]

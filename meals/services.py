@@ -1,0 +1,196 @@
+"""Writes of the meals app: issuing a meal, voiding it, the coordinator's day plan.
+
+The check-in path (:func:`meal_issue`) touches only the database: no cache, no Celery, so a
+dead Redis never stops the counter. One non-voided meal per resident per day is the
+database's conditional unique constraint; this module only turns its verdict into the
+API's refusals.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from beneficiaries.eligibility import check_eligibility
+from beneficiaries.models import Program
+from config.audit import audit_record
+from config.exceptions import DomainError
+from config.roles import Role, role_of
+from meals.models import MealDay, MealIssue
+from meals.selectors import current_issue, resident_for_checkin
+
+# A retried insert can only lose again if the blocking issue was voided in between.
+INSERT_ATTEMPTS = 3
+
+
+class MealError(DomainError):
+    """A refusal at the counter (API.md "Hot meals")."""
+
+
+UNKNOWN_RESIDENT = _("No resident with this card or number.")
+
+
+@dataclass(frozen=True)
+class IssueResult:
+    issue: MealIssue
+    created: bool  # False: the same client_ref was seen before, nothing new was recorded
+
+
+def issue_ref(issue: MealIssue) -> dict:
+    """How a refusal names the issue that is in the way: ``{id, issued_at, issued_by}``."""
+    return {
+        "id": issue.pk,
+        "issued_at": timezone.localtime(issue.issued_at).isoformat(),
+        "issued_by": issue.issued_by.get_username(),
+        "issued_by_name": issue.issued_by.get_full_name() or issue.issued_by.get_username(),
+    }
+
+
+def meal_issue(
+    *,
+    by,
+    resident_id: int | None = None,
+    card: str | None = None,
+    takeaway: bool = False,
+    collected_by: str = "",
+    client_ref: str | None = None,
+) -> IssueResult:
+    """Hand out today's hot meal to the resident named by id or card (exactly one of them)."""
+    client_ref = client_ref or None
+    with transaction.atomic():
+        if client_ref and (earlier := _issue_by_client_ref(client_ref)):
+            return IssueResult(_same_request(earlier, resident_id=resident_id, card=card), created=False)
+        resident = resident_for_checkin(resident_id=resident_id, card=card)
+        if resident is None:
+            raise MealError("unknown_resident", UNKNOWN_RESIDENT, status_code=404)
+        day = timezone.localdate()
+        verdict = check_eligibility(
+            resident=resident, program=Program.HOT_MEAL, day=day, entitlements=list(resident.entitlements.all())
+        )
+        if not verdict.eligible:
+            raise MealError("not_eligible", _("Not eligible for a hot meal today."), reasons=verdict.reasons)
+        issue = MealIssue(
+            resident=resident,
+            date=day,
+            issued_at=timezone.now(),
+            issued_by=by,
+            takeaway=takeaway,
+            collected_by=collected_by,
+            client_ref=client_ref,
+        )
+        return _insert(issue, resident_id=resident_id, card=card)
+
+
+def _insert(issue: MealIssue, *, resident_id: int | None, card: str | None) -> IssueResult:
+    """INSERT under the unique constraints; a loser learns who won instead of failing."""
+    for _attempt in range(INSERT_ATTEMPTS):
+        try:
+            with transaction.atomic():  # a savepoint: the outer transaction survives the conflict
+                issue.save(force_insert=True)
+        except IntegrityError:
+            # Same client_ref at the same moment (a retry racing its original): one issue, 200.
+            if issue.client_ref and (earlier := _issue_by_client_ref(issue.client_ref)):
+                return IssueResult(_same_request(earlier, resident_id=resident_id, card=card), created=False)
+            served = current_issue(resident_id=issue.resident_id, day=issue.date)
+            if served is not None:
+                raise _already_issued(served)
+            issue.pk = None  # the blocking issue was voided meanwhile: try again
+            continue
+        audit_record(actor=issue.issued_by, action="meal.issue", obj=issue, after=_issue_audit(issue))
+        return IssueResult(issue, created=True)
+    raise MealError("busy", _("The meal could not be recorded, please try again."), status_code=503)
+
+
+def _issue_by_client_ref(client_ref: str) -> MealIssue | None:
+    return MealIssue.objects.select_related("resident", "issued_by", "voided_by").filter(client_ref=client_ref).first()
+
+
+def _same_request(earlier: MealIssue, *, resident_id: int | None, card: str | None) -> MealIssue:
+    """A client_ref names one attempt: reusing it for someone else is a client bug, not a retry."""
+    same = earlier.resident_id == resident_id if card is None else earlier.resident.card_number == card.strip()
+    if not same:
+        raise MealError(
+            "client_ref_reused",
+            _("This client reference was already used for another resident."),
+            status_code=409,
+            issue=issue_ref(earlier),
+        )
+    return earlier
+
+
+def _already_issued(served: MealIssue) -> MealError:
+    return MealError("already_issued", _("Already served today."), status_code=409, issue=issue_ref(served))
+
+
+def _issue_audit(issue: MealIssue) -> dict:
+    return {
+        "resident": issue.resident_id,
+        "date": issue.date,
+        "takeaway": issue.takeaway,
+        "collected_by": issue.collected_by,
+        "client_ref": issue.client_ref,
+    }
+
+
+def may_void(user, issue: MealIssue, *, today: datetime.date | None = None) -> bool:
+    """Coordinators void any issue; counter staff only their own, on the same day."""
+    role = role_of(user)
+    if role == Role.COORDINATOR:
+        return True
+    today = today or timezone.localdate()
+    return role == Role.DISTRIBUTION and issue.issued_by_id == user.pk and issue.date == today
+
+
+def meal_issue_void(*, issue_id: int, by, reason: str) -> MealIssue:
+    """Void an issue (nothing is deleted); the resident may then be served again that day."""
+    with transaction.atomic():
+        # Locked, so two simultaneous voids cannot both succeed.
+        issue = (
+            MealIssue.objects.select_for_update(of=("self",))
+            .select_related("resident", "issued_by", "voided_by")
+            .filter(pk=issue_id)
+            .first()
+        )
+        if issue is None:
+            raise MealError("not_found", _("No such meal issue."), status_code=404)
+        if not may_void(by, issue):
+            raise MealError(
+                "permission_denied", _("Counter staff may void only their own issues of today."), status_code=403
+            )
+        if issue.is_voided:
+            raise MealError("already_voided", _("This issue was already voided."), status_code=409)
+        issue.voided_at, issue.voided_by, issue.void_reason = timezone.now(), by, reason
+        issue.save(update_fields=["voided_at", "voided_by", "void_reason"])
+        audit_record(
+            actor=by,
+            action="meal.void",
+            obj=issue,
+            before={"voided_at": None},
+            after={"voided_at": issue.voided_at, "void_reason": reason, "resident": issue.resident_id},
+        )
+    return issue
+
+
+UNSET = object()
+PLAN_FIELDS = ("menu", "portions_planned", "note")
+
+
+def meal_day_plan(*, day: datetime.date, by, menu=UNSET, portions_planned=UNSET, note=UNSET) -> MealDay:
+    """Set the day's menu note and portions planned (fields left UNSET keep their value)."""
+    changes = {
+        name: value
+        for name, value in zip(PLAN_FIELDS, (menu, portions_planned, note), strict=True)
+        if value is not UNSET
+    }
+    with transaction.atomic():
+        plan, _created = MealDay.objects.get_or_create(date=day)
+        plan = MealDay.objects.select_for_update().get(pk=plan.pk)
+        before = {name: getattr(plan, name) for name in PLAN_FIELDS}
+        for name, value in changes.items():
+            setattr(plan, name, value)
+        plan.updated_by = by
+        plan.save()
+        audit_record(actor=by, action="meal_day.plan", obj=plan, before=before, after={**before, **changes})
+    return plan

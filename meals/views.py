@@ -1,0 +1,145 @@
+"""Staff pages of the meal point: the counter (check-in) and the day (who came, who did not)."""
+
+import datetime
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import ensure_csrf_cookie
+from django.views.decorators.http import require_http_methods
+
+from beneficiaries.models import DietTag, Program
+from beneficiaries.reasons import reason_label
+from config.roles import Role, has_role
+from meals.converters import parse_day
+from meals.forms import DayPlanForm
+from meals.selectors import day_overview
+from meals.serializers import REASON_CODES
+from meals.services import meal_day_plan
+
+MEAL_ROLES = (Role.DISTRIBUTION, Role.COORDINATOR)
+
+
+def staff_page(*roles: Role):
+    """Login required, then one of ``roles`` (403 otherwise)."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not has_role(request.user, *roles):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+@staff_page(*MEAL_ROLES)
+@ensure_csrf_cookie
+def counter(request):
+    today = timezone.localdate()
+    return render(request, "meals/counter.html", {"today": today, "counter_config": _counter_config(request, today)})
+
+
+def _counter_config(request, today: datetime.date) -> dict:
+    """Everything the counter's script needs: its URLs, the user, and the texts in the user's language."""
+    return {
+        "today": today.isoformat(),
+        "username": request.user.get_username(),
+        "mayVoidAny": has_role(request.user, Role.COORDINATOR),
+        "urls": {
+            "issues": reverse("api-meal-issues"),
+            "check": reverse("api-meal-check"),
+            "search": reverse("api-meal-residents"),
+            "summary": reverse("api-meal-day-summary", kwargs={"day": today}),
+            "void": reverse("api-meal-issue-void", kwargs={"pk": 0}).replace("/0/", "/{id}/"),
+        },
+        "reasons": {code: reason_label(code, Program.HOT_MEAL) for code in REASON_CODES},
+        "diets": {code: str(label) for code, label in DietTag.choices},
+        "text": _counter_texts(),
+    }
+
+
+def _counter_texts() -> dict:
+    return {
+        "mayEat": _("May eat"),
+        "pressEnter": _("Press Enter (or the button) to issue the meal."),
+        "alreadyServed": _("Already served at {time} by {who}"),
+        "notEligible": _("Not eligible"),
+        "served": _("Served at {time}"),
+        "unknown": _("Unknown card or person"),
+        "noMatch": _("Nobody found."),
+        "chooseOne": _("Several people found: choose with the arrows and Enter, or tap."),
+        "offline": _("No connection to the server. The meal is NOT recorded yet – retrying automatically…"),
+        "offlineIdle": _("No connection to the server."),
+        "serverError": _("Server error. Retrying…"),
+        "sessionLost": _("Your session has ended or you may not do this. Log in again."),
+        "saving": _("Saving…"),
+        "issue": _("Issue meal (Enter)"),
+        "summary": _("Served {issued} of {expected} expected"),
+        "closed": _("The point is closed today."),
+        "undo": _("Undo"),
+        "confirmUndo": _("Confirm undo"),
+        "cancel": _("Cancel"),
+        "voidReason": _("Reason"),
+        "defaultVoidReason": _("Issued by mistake"),
+        "voided": _("Undone"),
+        "takeaway": _("takeaway"),
+        "collectedBy": _("collected by {name}"),
+        "allergies": _("Allergies"),
+        "noIssuesYet": _("No meals issued yet today."),
+        "voidRefused": _("Could not undo: {detail}"),
+    }
+
+
+@staff_page(*MEAL_ROLES)
+@require_http_methods(["GET", "POST"])
+def day(request, day: datetime.date | None = None):
+    """The day: expected, served, not yet served; the coordinator plans the menu and portions here."""
+    if day is None and request.GET.get("date"):
+        return _redirect_to_picked_day(request.GET["date"])
+    day = day or timezone.localdate()
+    form = _plan_form(request, day)
+    if request.method == "POST" and form.is_valid():
+        meal_day_plan(day=day, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The plan for the day was saved."))
+        return redirect("meals:day-detail", day=day)
+    overview = day_overview(day=day)
+    if request.method == "GET" and form is not None:
+        form = DayPlanForm(initial={name: getattr(overview.plan, name, None) for name in DayPlanForm.base_fields})
+    context = {
+        "overview": overview,
+        "form": form,
+        "closure_label": _closure_label(overview.closure_reason),
+        "previous_day": day - datetime.timedelta(days=1),
+        "next_day": day + datetime.timedelta(days=1),
+        "is_today": day == timezone.localdate(),
+    }
+    return render(request, "meals/day.html", context)
+
+
+def _plan_form(request, day: datetime.date) -> DayPlanForm | None:
+    if not has_role(request.user, Role.COORDINATOR):
+        if request.method == "POST":
+            raise PermissionDenied
+        return None
+    return DayPlanForm(request.POST) if request.method == "POST" else DayPlanForm()
+
+
+def _redirect_to_picked_day(text: str):
+    try:
+        return redirect("meals:day-detail", day=parse_day(text))
+    except ValueError:
+        return redirect("meals:day")
+
+
+def _closure_label(reason: str) -> str:
+    labels = {"weekend": _("weekend"), "closure_day": _("closure day")}
+    return labels.get(reason, reason)

@@ -1,0 +1,125 @@
+"""Thin DRF views of the documents API (API.md "Documents")."""
+
+from django.http import FileResponse, Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from config.permissions import IsWorkshopOrCoordinator
+from tasks import exceptions, selectors, services
+from tasks.models import Document, DocumentStatus
+from tasks.permissions import MayRequestDocumentKind
+from tasks.producers import download_name
+from tasks.serializers import (
+    MAX_ID,
+    DocumentCreatedSerializer,
+    DocumentFilterSerializer,
+    DocumentRequestSerializer,
+    DocumentSerializer,
+    NotReadySerializer,
+)
+
+TAGS = ["documents"]
+
+
+def _document(user, pk: int) -> Document:
+    """A document of a kind ``user`` may print, or 404 (also for ids past the database's range)."""
+    document = selectors.documents_for(user).filter(pk=pk).first() if pk <= MAX_ID else None
+    if document is None:
+        raise Http404
+    return document
+
+
+class DocumentListCreate(generics.GenericAPIView):
+    """Request a document (POST; the work runs in a Celery worker) or list them (GET ?kind=K&date=D)."""
+
+    permission_classes = [IsWorkshopOrCoordinator, MayRequestDocumentKind]
+    serializer_class = DocumentSerializer
+
+    @extend_schema(tags=TAGS, parameters=[DocumentFilterSerializer], responses=DocumentSerializer(many=True))
+    def get(self, request):
+        filters = DocumentFilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        query = filters.validated_data
+        documents = selectors.documents_filtered(
+            selectors.documents_for(request.user),
+            kind=query.get("kind"),
+            day=query.get("date"),
+            created_on=query.get("created"),
+        )
+        page = self.paginate_queryset(documents)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    @extend_schema(
+        tags=TAGS,
+        request=DocumentRequestSerializer,
+        responses={202: DocumentCreatedSerializer, 400: OpenApiResponse(description="bad kind or parameter")},
+    )
+    def post(self, request):
+        asked = DocumentRequestSerializer(data=request.data)
+        asked.is_valid(raise_exception=True)
+        requested = services.document_request(**asked.validated_data, by=request.user)
+        context = {"request": request, "queued": requested.queued}
+        body = DocumentCreatedSerializer(requested.document, context=context).data
+        return Response(body, status=status.HTTP_202_ACCEPTED)
+
+
+class DocumentDetail(APIView):
+    permission_classes = [IsWorkshopOrCoordinator]
+
+    @extend_schema(tags=TAGS, responses=DocumentSerializer)
+    def get(self, request, pk: int):
+        return Response(DocumentSerializer(_document(request.user, pk), context={"request": request}).data)
+
+
+class DocumentFile(APIView):
+    """The PDF once ready, as an attachment; files are personal data, served only here."""
+
+    permission_classes = [IsWorkshopOrCoordinator]
+    field, extension, content_type = "file", "pdf", "application/pdf"
+
+    def perform_content_negotiation(self, request, force=False):
+        # A client asking for application/pdf still gets JSON errors, never a 406.
+        return super().perform_content_negotiation(request, force=True)
+
+    @extend_schema(
+        tags=TAGS,
+        responses={
+            (200, "application/pdf"): OpenApiTypes.BINARY,
+            404: OpenApiResponse(description="unknown document, or file_missing"),
+            409: OpenApiResponse(NotReadySerializer, description="not_ready"),
+        },
+    )
+    def get(self, request, pk: int):
+        document = _document(request.user, pk)
+        stored = getattr(document, self.field)
+        if document.status != DocumentStatus.READY:
+            raise exceptions.not_ready(document.status)
+        if not stored:
+            raise Http404
+        try:
+            handle = stored.open("rb")
+        except FileNotFoundError:
+            raise exceptions.file_missing()
+        services.document_download_record(document=document, by=request.user, file_format=self.extension)
+        name = download_name(document, self.extension)
+        return FileResponse(handle, as_attachment=True, filename=name, content_type=self.content_type)
+
+
+class DocumentCsvFile(DocumentFile):
+    """monthly_meals only: the report's figures as CSV (semicolons, UTF-8 with BOM)."""
+
+    field, extension, content_type = "csv_file", "csv", "text/csv; charset=utf-8"
+
+    @extend_schema(
+        tags=TAGS,
+        responses={
+            (200, "text/csv"): OpenApiTypes.BINARY,
+            404: OpenApiResponse(description="unknown document, not a monthly report, or file_missing"),
+            409: OpenApiResponse(NotReadySerializer, description="not_ready"),
+        },
+    )
+    def get(self, request, pk: int):
+        return super().get(request, pk)

@@ -1,0 +1,86 @@
+"""The workshop attendance list, "Lista obecności" (DOMAIN.md "Printed lists")."""
+
+import datetime
+from collections.abc import Sequence
+
+from django.utils import timezone
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from config.pdf import markup_safe, register_fonts
+from tasks.rendering import wording
+from tasks.rendering.layout import CONTENT_WIDTH, MARGIN, Column, Frame, Table, render
+from tasks.rendering.parts import lines_block, paragraph_block, signature_block
+
+TITLE = "Lista obecności"
+LOGO_STRIP_HEIGHT = 16 * mm
+LOGO_STRIP_LABEL = "Miejsce na pasek logotypów programu FEPŻ 2021–2027 (Fundusze Europejskie, barwy RP, UE)"
+COLUMNS = (
+    Column("Lp.", 12 * mm, align="right"),
+    Column("Imię i nazwisko", 70 * mm),
+    Column("Nr skierowania", 43 * mm),
+    Column("Podpis", 55 * mm),
+)
+
+
+def render_attendance_sheet(*, sheet, printed_at: datetime.datetime, printed_by: str) -> bytes:
+    """``sheet`` is a workshops.selectors.AttendanceSheet (or anything with the same attributes)."""
+    details = _session_details(sheet)
+    header_height = LOGO_STRIP_HEIGHT + 4 * mm + sum(block.height for block in details)
+
+    def draw_header(canvas: Canvas, top: float) -> None:
+        _draw_logo_strip(canvas, top)
+        y = top - LOGO_STRIP_HEIGHT - 4 * mm
+        for block in details:
+            block.draw(canvas, y)
+            y -= block.height
+
+    frame = Frame(
+        header_height=header_height,
+        draw_header=draw_header,
+        footer_left=wording.printed_line(printed_at, printed_by),
+        title=f"{TITLE} – {sheet.title}",
+    )
+    table = Table(columns=COLUMNS, rows=sheet.rows, cells=_cells, min_row_height=10 * mm)
+    return render(frame, [table, *_closing(sheet.rows)])
+
+
+def _session_details(sheet) -> list:
+    """The header of every page; user text (title, place, leader) goes through markup_safe."""
+    starts, ends = timezone.localtime(sheet.starts_at), timezone.localtime(sheet.ends_at)
+    theme = wording.TOPICS.get(sheet.topic, sheet.topic_label)
+    blocks = [
+        lines_block([(wording.INSTITUTION, True, 10), (wording.ADDRESS, False, 8.5)], space_after=1 * mm),
+        lines_block([(TITLE, True, 14)], space_after=0),
+        paragraph_block(markup_safe(wording.PROGRAMME), size=9, bold=True),
+        paragraph_block(f"<b>Temat:</b> {markup_safe(theme)} – {markup_safe(sheet.title)}"),
+        paragraph_block(f"<b>Data:</b> {wording.day_text(starts.date())}, godz. {starts:%H:%M}–{ends:%H:%M}"),
+        paragraph_block(f"<b>Miejsce:</b> {markup_safe(sheet.location or '–')}"),
+        paragraph_block(f"<b>Prowadzący:</b> {markup_safe(sheet.leader_name or '–')}", space_after=3 * mm),
+    ]
+    if sheet.status == "cancelled":
+        blocks.insert(2, lines_block([("WARSZTAT ODWOŁANY", True, 11)], space_after=1 * mm))
+    return blocks
+
+
+def _draw_logo_strip(canvas: Canvas, top: float) -> None:
+    """A marked, labelled empty box: the programme's logos are printed there (not ours to ship)."""
+    font, _bold = register_fonts()
+    canvas.setLineWidth(0.6)
+    canvas.setDash(3, 2)
+    canvas.rect(MARGIN, top - LOGO_STRIP_HEIGHT, CONTENT_WIDTH, LOGO_STRIP_HEIGHT, stroke=1, fill=0)
+    canvas.setDash()
+    canvas.setFont(font, 7.5)
+    canvas.drawCentredString(MARGIN + CONTENT_WIDTH / 2, top - LOGO_STRIP_HEIGHT / 2 - 2.5, LOGO_STRIP_LABEL)
+
+
+def _cells(number: int, row) -> tuple[str, ...]:
+    return (str(number), f"{row.first_name} {row.last_name}", row.document_number, "")
+
+
+def _closing(rows: Sequence) -> list:
+    lines = [(f"Liczba uczestników: {len(rows)}", True, 10)]
+    if not rows:
+        lines.insert(0, ("Brak zapisanych uczestników.", False, 9.5))
+    count = lines_block(lines, space_before=3 * mm, space_after=0, keep_with_previous=True, keep_with_next=True)
+    return [count, signature_block("Podpis prowadzącego:", "(data i czytelny podpis)")]

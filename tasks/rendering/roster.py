@@ -1,0 +1,83 @@
+"""The daily meal list, "Lista odbioru posiłków" (DOMAIN.md "Printed lists")."""
+
+import datetime
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+
+from tasks.rendering import wording
+from tasks.rendering.layout import Column, Frame, Table, render
+from tasks.rendering.parts import header_frame_part, lines_block, signature_block
+
+TITLE = "Lista odbioru posiłków"
+COLUMNS = (
+    Column("Lp.", 9 * mm, align="right"),
+    Column("Nazwisko i imię", 42 * mm),
+    Column("Nr decyzji", 34 * mm),
+    Column("Dieta / alergie", 41 * mm, max_lines=5),
+    Column("Podpis odbierającego", 30 * mm),
+    Column("Uwagi", 24 * mm),
+)
+SERVED_MARK = "✓ wydano"
+
+
+def render_meal_roster(
+    *, day: datetime.date, rows: Sequence, point_name: str, printed_at: datetime.datetime, printed_by: str
+) -> bytes:
+    """``rows`` are meals.selectors.RosterRow (or anything with the same attributes), in print order."""
+    height, draw_header = header_frame_part(
+        [
+            (wording.INSTITUTION, True, 10),
+            (wording.ADDRESS, False, 8.5),
+            (TITLE, True, 14),
+            (f"Punkt: {point_name}    Data: {wording.day_text(day)}", False, 9.5),
+        ]
+    )
+    frame = Frame(
+        header_height=height,
+        draw_header=draw_header,
+        footer_left=wording.printed_line(printed_at, printed_by),
+        title=f"{TITLE} {day:%d.%m.%Y}",
+    )
+    table = Table(
+        columns=COLUMNS,
+        rows=rows,
+        cells=_cells,
+        min_row_height=9 * mm,  # room for a handwritten signature
+        shaded=_served,
+    )
+    return render(frame, [table, *_closing(rows)])
+
+
+def _cells(number: int, row) -> tuple[str, ...]:
+    return (
+        str(number),
+        f"{row.last_name} {row.first_name}",
+        row.document_number,
+        wording.diet_text(row.diet, row.allergies),
+        "",
+        _remarks(row),
+    )
+
+
+def _served(row) -> bool:
+    return row.issued_at is not None
+
+
+def _remarks(row) -> str:
+    if row.issued_at is None:
+        return ""
+    remark = f"{SERVED_MARK} {wording.local_time(row.issued_at)}"
+    return f"{remark}, na wynos" if row.takeaway else remark
+
+
+def _closing(rows: Sequence) -> list:
+    served = sum(1 for row in rows if row.issued_at is not None)
+    lines = [
+        (f"Razem na liście: {len(rows)}", True, 10),
+        (f"Wydano przed wydrukiem: {served}    Do wydania: {len(rows) - served}", False, 9.5),
+    ]
+    if not rows:
+        lines.insert(0, ("Brak osób uprawnionych do posiłku w tym dniu.", False, 9.5))
+    totals = lines_block(lines, space_before=3 * mm, space_after=0, keep_with_previous=True, keep_with_next=True)
+    return [totals, signature_block("Wydał:", "(data i czytelny podpis)")]

@@ -1,0 +1,134 @@
+"""Input validation and output shapes of the documents API (API.md "Documents")."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from beneficiaries.calendar import point_is_open
+from tasks.models import KIND_PARAMETER, Document, DocumentKind
+from workshops.models import SessionStatus, WorkshopSession
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+MAX_ID = 2**63 - 1
+
+
+class DocumentRequestSerializer(serializers.Serializer):
+    """``kind`` and its one parameter; ``validated_data`` gains ``subject`` and ``subject_date``."""
+
+    kind = serializers.ChoiceField(choices=DocumentKind.choices)
+    date = serializers.DateField(required=False, help_text="meal_roster: YYYY-MM-DD")
+    session = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="workshop_attendance")
+    month = serializers.RegexField(
+        r"^\d{4}-(0[1-9]|1[0-2])$",
+        max_length=7,
+        required=False,
+        help_text="monthly_meals: YYYY-MM",
+        error_messages={"invalid": _("Enter a month as YYYY-MM.")},
+    )
+
+    def validate(self, attrs):
+        name = KIND_PARAMETER[DocumentKind(attrs["kind"])]
+        if attrs.get(name) is None:
+            raise serializers.ValidationError({name: [_("This field is required for this kind of document.")]})
+        subject, subject_date = getattr(self, f"_subject_from_{name}")(attrs[name])
+        return {"kind": attrs["kind"], "subject": subject, "subject_date": subject_date}
+
+    def _subject_from_date(self, day: datetime.date):
+        _check_year(day.year, "date")
+        if not point_is_open(day):
+            raise serializers.ValidationError({"date": [_("The meal point is closed on this day.")]})
+        return day.isoformat(), day
+
+    def _subject_from_session(self, session_id: int):
+        session = WorkshopSession.objects.filter(pk=session_id).only("status", "starts_at").first()
+        if session is None:
+            raise serializers.ValidationError({"session": [_("There is no workshop session with this id.")]})
+        if session.status == SessionStatus.CANCELLED:
+            raise serializers.ValidationError({"session": [_("This workshop session was cancelled.")]})
+        return str(session_id), timezone.localdate(session.starts_at)
+
+    def _subject_from_month(self, month: str):
+        year, number = (int(part) for part in month.split("-"))
+        _check_year(year, "month")
+        return month, datetime.date(year, number, 1)
+
+
+def _check_year(year: int, field: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        message = _("Enter a year between %(first)s and %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        raise serializers.ValidationError({field: [message]})
+
+
+class DocumentFilterSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=DocumentKind.choices, required=False)
+    date = serializers.DateField(required=False, help_text="documents about this day (a report: its month)")
+    created = serializers.DateField(required=False, help_text="documents requested on this day (Warsaw)")
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    error = serializers.SerializerMethodField(help_text="why it failed, readable; null unless failed")
+    file_url = serializers.SerializerMethodField(help_text="the PDF, once ready")
+    csv_url = serializers.SerializerMethodField(help_text="monthly_meals only: the same figures as CSV")
+    params = serializers.SerializerMethodField()
+    requested_by = serializers.SerializerMethodField(help_text="null when the schedule created it")
+
+    class Meta:
+        model = Document
+        fields = [
+            "id",
+            "kind",
+            "status",
+            "error",
+            "file_url",
+            "created_at",
+            "finished_at",
+            "params",
+            "csv_url",
+            "requested_by",
+            "download_count",
+            "last_downloaded_at",
+        ]
+        read_only_fields = fields
+
+    def get_error(self, document) -> str | None:
+        return document.error or None
+
+    def get_file_url(self, document) -> str | None:
+        return self._url("api-document-file", document) if document.is_ready else None
+
+    def get_csv_url(self, document) -> str | None:
+        return self._url("api-document-csv", document) if document.is_ready and document.csv_file else None
+
+    def get_params(self, document) -> dict[str, str | int]:
+        return document.params
+
+    def get_requested_by(self, document) -> str | None:
+        user = document.requested_by
+        return (user.get_full_name() or user.get_username()) if user else None
+
+    def _url(self, name: str, document) -> str:
+        path = reverse(name, args=[document.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+
+class DocumentCreatedSerializer(DocumentSerializer):
+    queued = serializers.SerializerMethodField(
+        help_text="false when the broker was unavailable: the document stays pending and is queued again later"
+    )
+
+    class Meta(DocumentSerializer.Meta):
+        fields = [*DocumentSerializer.Meta.fields, "queued"]
+        read_only_fields = fields
+
+    def get_queued(self, document) -> bool:
+        return self.context.get("queued") is not False
+
+
+class NotReadySerializer(serializers.Serializer):
+    code = serializers.CharField()
+    detail = serializers.CharField()
+    status = serializers.ChoiceField(choices=["pending", "failed"])

@@ -1,0 +1,171 @@
+"""Writes of the documents app: request, schedule, produce, fail, sweep, record a download.
+
+A document is queued after its row commits (``transaction.on_commit``); the worker takes its
+id, and producing is idempotent: a second run of the same id (a redelivered message, the
+sweeper's re-queue racing a slow worker) finds the document no longer pending and stops.
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerError
+from redis.exceptions import RedisError
+
+from config.audit import audit_record
+from tasks.models import Document, DocumentError, DocumentStatus
+from tasks.producers import ProducedFile, SubjectGone, produce
+
+logger = logging.getLogger(__name__)
+
+SWEEP_BATCH = 100
+
+
+def stale_after() -> datetime.timedelta:
+    """How long a pending document may wait (or a worker may work on it) before the sweeper acts."""
+    return datetime.timedelta(seconds=getattr(settings, "DOCUMENTS_STALE_AFTER_SECONDS", 600))
+
+
+def max_attempts() -> int:
+    return getattr(settings, "DOCUMENTS_MAX_ATTEMPTS", 3)
+
+
+@dataclass
+class Requested:
+    document: Document
+    # False when the broker was down (the sweeper queues it later); None while the surrounding
+    # transaction has not committed yet.
+    queued: bool | None = None
+
+
+def document_request(*, kind: str, subject: str, subject_date: datetime.date, by) -> Requested:
+    """A staff member asks for a document (the API and the "Wydruki" page)."""
+    with transaction.atomic():
+        document = Document.objects.create(
+            kind=kind,
+            subject=subject,
+            subject_date=subject_date,
+            requested_by=by,
+            attempts=1,
+            queued_at=timezone.now(),
+        )
+        audit_record(actor=by, action="document.request", obj=document, after={"kind": kind, "subject": subject})
+        requested = Requested(document=document)
+        transaction.on_commit(lambda: setattr(requested, "queued", document_enqueue(document.pk)))
+    return requested
+
+
+def document_schedule(*, kind: str, subject: str, subject_date: datetime.date, key: str) -> Document | None:
+    """The schedule asks for a document: one per ``key`` however often beat fires (None if it exists)."""
+    if Document.objects.filter(scheduled_key=key).exists():
+        return None
+    try:
+        with transaction.atomic():
+            document = Document.objects.create(
+                kind=kind,
+                subject=subject,
+                subject_date=subject_date,
+                scheduled_key=key,
+                attempts=1,
+                queued_at=timezone.now(),
+            )
+            audit_record(actor=None, action="document.schedule", obj=document, after={"kind": kind, "subject": subject})
+            transaction.on_commit(lambda: document_enqueue(document.pk))
+    except IntegrityError:  # a second beat message won the race: its document stands
+        return None
+    return document
+
+
+def document_enqueue(document_id: int) -> bool:
+    """Hand the id to the broker; a broker that is down is logged, never raised (the sweeper retries)."""
+    from tasks.tasks import document_render  # the task module imports this one
+
+    try:
+        with document_render.app.connection_for_write() as connection:
+            # One try, no retry loop: a request must not hang for seconds on a broker that is down.
+            connection.ensure_connection(max_retries=0)
+            document_render.apply_async(args=[document_id], connection=connection, retry=False)
+    except (BrokerError, RedisError, OSError):
+        logger.warning("Document %s not queued: broker unavailable, the sweeper will retry", document_id, exc_info=True)
+        return False
+    return True
+
+
+def document_produce(*, document_id: int) -> str:
+    """Render and store a pending document; returns its status. Database and disk errors propagate (retried)."""
+    document = Document.objects.select_related("requested_by").filter(pk=document_id).first()
+    if document is None or document.status != DocumentStatus.PENDING:
+        return document.status if document else "missing"
+    Document.objects.filter(pk=document_id, status=DocumentStatus.PENDING).update(started_at=timezone.now())
+    try:
+        files = produce(document)
+    except SubjectGone as gone:
+        return document_fail(document_id=document_id, code=gone.code)
+    except (DatabaseError, OSError):
+        raise
+    except Exception:  # a bug in a renderer: retrying gives the same result, so say so at once
+        logger.exception("Document %s could not be rendered", document_id)
+        return document_fail(document_id=document_id, code=DocumentError.RENDER_FAILED)
+    return _store(document_id, files)
+
+
+def _store(document_id: int, files: list[ProducedFile]) -> str:
+    """Save the files under the row lock: of two runs of one id, only the first stores anything."""
+    with transaction.atomic():
+        document = Document.objects.select_for_update().get(pk=document_id)
+        if document.status != DocumentStatus.PENDING:
+            return document.status
+        for produced in files:
+            field = getattr(document, produced.field)
+            leftover = field.field.generate_filename(document, produced.name)
+            if field.storage.exists(leftover):  # written by a run that died before it committed
+                field.storage.delete(leftover)
+            field.save(produced.name, ContentFile(produced.content), save=False)
+        document.status = DocumentStatus.READY
+        document.error_code = ""
+        document.finished_at = timezone.now()
+        document.save(update_fields=["file", "csv_file", "status", "error_code", "finished_at"])
+    return DocumentStatus.READY
+
+
+def document_fail(*, document_id: int, code: str) -> str:
+    """Mark a still pending document failed with a readable reason."""
+    Document.objects.filter(pk=document_id, status=DocumentStatus.PENDING).update(
+        status=DocumentStatus.FAILED, error_code=code, finished_at=timezone.now()
+    )
+    return DocumentStatus.FAILED
+
+
+def documents_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:
+    """Nothing stays pending for ever: re-queue stale documents, fail those out of attempts."""
+    now = now or timezone.now()
+    cutoff = now - stale_after()
+    stale = Document.objects.filter(status=DocumentStatus.PENDING).filter(
+        Q(started_at__lt=cutoff) | Q(started_at__isnull=True, queued_at__lt=cutoff)
+    )
+    failed = stale.filter(attempts__gte=max_attempts()).update(
+        status=DocumentStatus.FAILED, error_code=DocumentError.TOO_MANY_ATTEMPTS, finished_at=now
+    )
+    requeued = 0
+    for document_id in list(stale.filter(attempts__lt=max_attempts()).values_list("pk", flat=True)[:SWEEP_BATCH]):
+        claimed = Document.objects.filter(pk=document_id, status=DocumentStatus.PENDING).update(
+            attempts=F("attempts") + 1, queued_at=now, started_at=None
+        )
+        if claimed:
+            document_enqueue(document_id)
+            requeued += 1
+    return {"requeued": requeued, "failed": failed}
+
+
+def document_download_record(*, document: Document, by, file_format: str) -> None:
+    """Every download of a list is a print: counted on the document and in the audit trail."""
+    with transaction.atomic():
+        Document.objects.filter(pk=document.pk).update(
+            download_count=F("download_count") + 1, last_downloaded_at=timezone.now()
+        )
+        audit_record(actor=by, action="document.download", obj=document, after={"format": file_format})

@@ -1,0 +1,110 @@
+"""The coordinators' "Wydruki" page: today's documents, request, follow, download, regenerate.
+
+The page works without JavaScript (forms post here, then redirect); with it, requests go to the
+JSON API and each pending document's state is polled until it is ready, without a reload.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from tasks import selectors, services
+from tasks.models import Document, DocumentKind, DocumentStatus
+from tasks.permissions import kinds_for, may_request
+from tasks.scheduling import previous_month
+from tasks.serializers import DocumentRequestSerializer
+
+TODAY_LIMIT = 200
+FORM_FIELDS = ("kind", "date", "session", "month")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_list(request):
+    if not kinds_for(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        return _request_from_form(request)
+    return render(request, "tasks/document_list.html", _context(request))
+
+
+def _request_from_form(request):
+    data = {name: request.POST[name] for name in FORM_FIELDS if request.POST.get(name)}
+    if not may_request(request.user, data.get("kind", "")):
+        raise PermissionDenied
+    asked = DocumentRequestSerializer(data=data)
+    if not asked.is_valid():
+        for errors in asked.errors.values():
+            messages.error(request, " ".join(str(error) for error in errors))
+        return redirect("tasks:document-list")
+    requested = services.document_request(**asked.validated_data, by=request.user)
+    if requested.queued is False:
+        messages.warning(
+            request, _("The document is recorded but the queue is unavailable; it will be prepared later.")
+        )
+    else:
+        messages.success(request, _("The document is being prepared; it will appear below when it is ready."))
+    return redirect("tasks:document-list")
+
+
+def _context(request) -> dict:
+    today = timezone.localdate()
+    mine = selectors.documents_for(request.user)
+    documents = list(selectors.documents_filtered(mine, created_on=today)[:TODAY_LIMIT])
+    titles = selectors.session_titles(documents)
+    kinds = kinds_for(request.user)
+    year, month = previous_month(today)
+    return {
+        "rows": [
+            {"document": d, "label": document_label(d, titles), "key": f"{d.kind}:{d.subject}"} for d in documents
+        ],
+        "may_roster": DocumentKind.MEAL_ROSTER in kinds,
+        "may_attendance": DocumentKind.WORKSHOP_ATTENDANCE in kinds,
+        "may_monthly": DocumentKind.MONTHLY_MEALS in kinds,
+        "sessions": selectors.sessions_to_print(today=today) if DocumentKind.WORKSHOP_ATTENDANCE in kinds else [],
+        "today": today,
+        "last_month": f"{year:04d}-{month:02d}",
+        "page_config": _page_config(mine),
+        "Status": DocumentStatus,
+    }
+
+
+def document_label(document: Document, session_titles: dict[str, str]) -> str:
+    """What the page calls a document: its kind and what it is about."""
+    kind = document.get_kind_display()
+    if document.kind == DocumentKind.WORKSHOP_ATTENDANCE:
+        title = session_titles.get(document.subject, f"#{document.subject}")
+        return f"{kind} – {title}, {formats.date_format(document.subject_date, 'SHORT_DATE_FORMAT')}"
+    if document.kind == DocumentKind.MONTHLY_MEALS:
+        return f"{kind} – {document.subject}"
+    return f"{kind} – {formats.date_format(document.subject_date, 'SHORT_DATE_FORMAT')}"
+
+
+def _page_config(documents) -> dict:
+    """What the page's script needs: the API's URL, what was printed today, texts in the user's language."""
+    printed = selectors.printed_today(documents)
+    return {
+        "api": reverse("api-document-list"),
+        "printedToday": {key: _clock(at) for key, at in printed.items()},
+        "status": {value: str(label) for value, label in DocumentStatus.choices},
+        "text": {
+            "again": _("This list was already printed today at %(time)s. Print it again?"),
+            "download": _("Download PDF"),
+            "downloadCsv": _("Download CSV"),
+            "regenerate": _("Generate again"),
+            "failed": _("The request failed."),
+            "network": _("No connection to the server. Try again."),
+            "notQueued": _("The queue is unavailable; the document will be prepared later."),
+        },
+    }
+
+
+def _clock(moment: datetime.datetime) -> str:
+    return f"{timezone.localtime(moment):%H:%M}"

@@ -1,0 +1,186 @@
+"""The counter screen in real Chromium: scan, search, serve, refuse twice, undo, survive a lost network."""
+
+import datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from meals.models import MealIssue
+from tests.factories import UserFactory
+from tests.meals.helpers import NOW, TODAY, hot_meal_resident
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("now")]
+
+
+@pytest.fixture
+def counter(login_page, live_server):
+    """The counter page, logged in as Lena at the point; the lookup field has the focus."""
+    user = UserFactory(username="lena", role="distribution", first_name="Lena", last_name="Kos")
+    page = login_page(user)
+    page.goto(f"{live_server.url}/meals/counter/")
+    expect(page.locator("#summary")).to_contain_text("Wydano 0 z")
+    expect(page.locator("#lookup")).to_be_focused()
+    return page
+
+
+def _scan(page, card_number: str):
+    """A barcode scanner is a keyboard: it types the digits and Enter into the focused field."""
+    page.keyboard.type(card_number)
+    page.keyboard.press("Enter")
+
+
+def test_scanning_a_card_shows_the_resident_and_enter_serves_the_meal(counter):
+    resident = hot_meal_resident(first_name="Jan", last_name="Kowalski", diet=["diabetic"], allergies="orzechy")
+    counter.reload()  # the summary counts the resident created after the page opened
+    expect(counter.locator("#summary")).to_have_text("Wydano 0 z 1 oczekiwanych")
+
+    _scan(counter, resident.card_number)
+
+    state = counter.locator("#state")
+    expect(state).to_have_attribute("data-state", "may_eat")
+    expect(state).to_have_text("Może zjeść")
+    expect(counter.locator("#resident-name")).to_have_text("Kowalski Jan")
+    expect(counter.locator("#flags")).to_contain_text("Alergie: orzechy")
+    expect(counter.locator("#lookup")).to_be_focused()
+
+    counter.keyboard.press("Enter")  # one key issues the meal
+
+    expect(state).to_have_attribute("data-state", "served")
+    expect(state).to_contain_text("Wydano o 11:3")
+    expect(counter.locator("#summary")).to_have_text("Wydano 1 z 1 oczekiwanych")
+    expect(counter.locator("#recent tr[data-issue]")).to_have_count(1)
+    issue = MealIssue.objects.get()
+    assert (issue.resident_id, issue.issued_by.username, issue.date) == (resident.pk, "lena", TODAY)
+
+
+def test_a_name_typed_without_polish_letters_finds_the_resident_and_a_tap_serves(counter):
+    resident = hot_meal_resident(first_name="Łucja", last_name="Żółkiewska")
+    hot_meal_resident(first_name="Anna", last_name="Nowak")
+
+    counter.keyboard.type("zolkiewska")
+    counter.keyboard.press("Enter")
+
+    expect(counter.locator("#state")).to_have_attribute("data-state", "may_eat")
+    expect(counter.locator("#resident-name")).to_have_text("Żółkiewska Łucja")
+    counter.locator("#takeaway").check()
+    counter.locator("#collected-by").fill("Córka Maria")
+    counter.locator("#issue").click()
+
+    expect(counter.locator("#state")).to_have_attribute("data-state", "served")
+    issue = MealIssue.objects.get()
+    assert (issue.resident_id, issue.takeaway, issue.collected_by) == (resident.pk, True, "Córka Maria")
+    expect(counter.locator("#lookup")).to_be_focused()
+
+
+def test_several_matches_are_chosen_with_the_arrow_keys(counter):
+    hot_meal_resident(first_name="Adam", last_name="Nowak")
+    second = hot_meal_resident(first_name="Zenon", last_name="Nowak")
+
+    counter.keyboard.type("nowak")
+    counter.keyboard.press("Enter")
+    expect(counter.locator("#results .result")).to_have_count(2)
+    counter.keyboard.press("ArrowDown")
+    counter.keyboard.press("Enter")
+
+    expect(counter.locator("#resident-name")).to_have_text("Nowak Zenon")
+    counter.keyboard.press("Enter")
+    expect(counter.locator("#state")).to_have_attribute("data-state", "served")
+    assert MealIssue.objects.get().resident_id == second.pk
+
+
+def test_a_second_scan_shows_already_served_with_the_time_and_who(counter):
+    resident = hot_meal_resident()
+    colleague = UserFactory(username="anna", role="distribution", first_name="Anna", last_name="Zielińska")
+    MealIssue.objects.create(
+        resident=resident, date=TODAY, issued_at=NOW.replace(hour=11, minute=5), issued_by=colleague
+    )
+
+    _scan(counter, resident.card_number)
+
+    state = counter.locator("#state")
+    expect(state).to_have_attribute("data-state", "already_issued")
+    expect(state).to_have_text("Już wydano o 11:05 (Anna Zielińska)")
+    expect(counter.locator("#issue-box")).to_be_hidden()
+    counter.keyboard.press("Enter")  # nothing to issue
+    expect(state).to_have_attribute("data-state", "already_issued")
+    assert MealIssue.objects.count() == 1
+
+
+def test_a_resident_who_may_not_eat_is_shown_why(counter):
+    resident = hot_meal_resident(day=TODAY - datetime.timedelta(days=90))  # decision ended a month ago
+
+    _scan(counter, resident.card_number)
+
+    expect(counter.locator("#state")).to_have_attribute("data-state", "not_eligible")
+    expect(counter.locator("#state")).to_have_text("Brak uprawnienia")
+    expect(counter.locator("#reasons")).not_to_be_empty()
+
+
+def test_an_unknown_card_is_said_plainly(counter):
+    _scan(counter, "0000018")
+
+    expect(counter.locator("#state")).to_have_attribute("data-state", "unknown")
+
+
+def test_undo_voids_the_last_issue_and_the_resident_may_eat_again(counter):
+    resident = hot_meal_resident()
+    _scan(counter, resident.card_number)
+    expect(counter.locator("#state")).to_have_attribute("data-state", "may_eat")
+    counter.keyboard.press("Enter")
+    expect(counter.locator("#state")).to_have_attribute("data-state", "served")
+
+    counter.locator("#recent button.undo").click()
+    expect(counter.locator("#recent .void-reason")).to_have_value("Wydano omyłkowo")
+    counter.locator("#recent .confirm-undo").click()
+
+    expect(counter.locator("#recent tr.voided")).to_have_count(1)
+    expect(counter.locator("#state")).to_have_attribute("data-state", "may_eat")
+    expect(counter.locator("#summary")).to_contain_text("Wydano 0 z")
+    issue = MealIssue.objects.get()
+    assert issue.is_voided
+    assert issue.void_reason == "Wydano omyłkowo"
+    assert issue.voided_by.username == "lena"
+
+
+def test_a_lost_answer_is_retried_with_the_same_client_ref_and_recorded_once(counter):
+    resident = hot_meal_resident()
+    sent = []
+
+    def lose_the_first_answer(route):
+        sent.append(route.request.post_data_json)
+        if len(sent) == 1:
+            route.fetch()  # the server records the meal ...
+            route.abort("connectionreset")  # ... but the answer never reaches the counter
+        else:
+            route.continue_()
+
+    counter.route(
+        lambda url: url.endswith("/api/v1/meals/issues/"),
+        lambda route: lose_the_first_answer(route) if route.request.method == "POST" else route.continue_(),
+    )
+    _scan(counter, resident.card_number)
+    expect(counter.locator("#state")).to_have_attribute("data-state", "may_eat")
+    counter.keyboard.press("Enter")
+
+    expect(counter.locator("#offline")).to_contain_text("Brak połączenia")
+    expect(counter.locator("#state")).to_have_attribute("data-state", "served")
+    expect(counter.locator("#offline")).to_be_hidden()
+    assert len(sent) == 2
+    assert sent[0]["client_ref"] == sent[1]["client_ref"]
+    assert MealIssue.objects.count() == 1
+
+
+def test_while_offline_the_counter_says_so_and_serves_once_the_network_is_back(counter):
+    resident = hot_meal_resident()
+    _scan(counter, resident.card_number)
+    expect(counter.locator("#state")).to_have_attribute("data-state", "may_eat")
+
+    counter.context.set_offline(True)
+    counter.keyboard.press("Enter")
+    expect(counter.locator("#offline")).to_contain_text("NIE jest jeszcze zapisany")
+    assert not MealIssue.objects.exists()
+    counter.context.set_offline(False)
+
+    expect(counter.locator("#state")).to_have_attribute("data-state", "served")
+    expect(counter.locator("#offline")).to_be_hidden()
+    assert MealIssue.objects.count() == 1

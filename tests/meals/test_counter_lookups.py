@@ -1,0 +1,147 @@
+"""The counter's reads: one resident's state today (check/), and finding people by name or card."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from beneficiaries.models import EntitlementStatus
+from tests.factories import EntitlementFactory, ResidentFactory
+from tests.meals.helpers import ISSUES_URL, hot_meal_resident
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("now")]
+CHECK_URL = "/api/v1/meals/check/"
+SEARCH_URL = "/api/v1/meals/residents/"
+
+
+def test_a_resident_who_may_eat(distribution_client):
+    resident = hot_meal_resident(diet=["vegetarian"], allergies="laktoza")
+
+    body = distribution_client.get(CHECK_URL, {"card": resident.card_number}).json()
+
+    assert body["state"] == "may_eat"
+    assert body["reasons"] == []
+    assert body["issue"] is None
+    assert body["date"] == "2026-03-04"
+    assert body["resident"]["diet"] == ["vegetarian"]
+    assert body["resident"]["allergies"] == "laktoza"
+
+
+def test_a_resident_already_served_shows_when_and_by_whom(distribution_client, distributor):
+    resident = hot_meal_resident()
+    issued = distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json").json()
+
+    body = distribution_client.get(CHECK_URL, {"resident": resident.pk}).json()
+
+    assert body["state"] == "already_issued"
+    assert body["issue"]["id"] == issued["id"]
+    assert body["issue"]["issued_at"] == issued["issued_at"]
+    assert body["issue"]["issued_by"] == distributor.username
+    assert body["issue"]["issued_by_name"] == distributor.get_full_name()
+
+
+def test_a_resident_who_may_not_eat_says_why(distribution_client):
+    resident = ResidentFactory()
+    EntitlementFactory(resident=resident, status=EntitlementStatus.SUSPENDED)
+
+    body = distribution_client.get(CHECK_URL, {"resident": resident.pk}).json()
+
+    assert body["state"] == "not_eligible"
+    assert body["reasons"] == ["entitlement_suspended"]
+
+
+def test_the_state_after_a_void_is_may_eat_again(distribution_client):
+    resident = hot_meal_resident()
+    issue_id = distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json").json()["id"]
+    distribution_client.post(f"{ISSUES_URL}{issue_id}/void/", {"reason": "cofnięte"}, format="json")
+
+    assert distribution_client.get(CHECK_URL, {"resident": resident.pk}).json()["state"] == "may_eat"
+
+
+@pytest.mark.parametrize("params", [{"card": "0000018"}, {"card": "garbage"}, {"resident": 999999}])
+def test_an_unknown_card_or_id_is_404_unknown_resident(distribution_client, params):
+    response = distribution_client.get(CHECK_URL, params)
+
+    assert response.status_code == 404
+    assert response.json()["code"] == "unknown_resident"
+
+
+@pytest.mark.parametrize("params", [{}, {"resident": "x"}, {"resident": 1, "card": "0000018"}, {"resident": 10**25}])
+def test_a_malformed_check_is_400(distribution_client, params):
+    assert distribution_client.get(CHECK_URL, params).status_code == 400
+
+
+def test_a_check_takes_a_fixed_number_of_queries(distribution_client):
+    resident = hot_meal_resident()
+    EntitlementFactory.create_batch(3, resident=resident)
+    distribution_client.get(CHECK_URL, {"resident": resident.pk})  # the role is read once per user
+
+    with CaptureQueriesContext(connection) as queries:
+        distribution_client.get(CHECK_URL, {"card": resident.card_number})
+
+    assert len(queries) == 4  # resident, decisions, closure day, today's issue
+
+
+# --- Search ---------------------------------------------------------------------------------
+
+
+def test_a_name_typed_without_polish_letters_finds_the_resident(distribution_client):
+    resident = hot_meal_resident(first_name="Łucja", last_name="Żółkiewska")
+    hot_meal_resident(first_name="Anna", last_name="Nowak")
+
+    body = distribution_client.get(SEARCH_URL, {"search": "zolkiewska luc"}).json()
+
+    assert [row["id"] for row in body["results"]] == [resident.pk]
+    assert body["results"][0]["last_name"] == "Żółkiewska"
+    assert body["results"][0]["issued_at"] is None
+
+
+def test_both_names_in_either_order_and_any_case(distribution_client):
+    resident = hot_meal_resident(first_name="Jerzy", last_name="Kowalski")
+
+    for text in ("KOWALSKI jerzy", "jerzy kowal", "Kowalski"):
+        assert [row["id"] for row in distribution_client.get(SEARCH_URL, {"search": text}).json()["results"]] == [
+            resident.pk
+        ]
+
+
+def test_last_name_prefix_matches_come_first(distribution_client):
+    inside = hot_meal_resident(first_name="Ewa", last_name="Nowakowska")
+    starting = hot_meal_resident(first_name="Ewa", last_name="Wakowska")
+
+    results = distribution_client.get(SEARCH_URL, {"search": "wakowska"}).json()["results"]
+
+    assert [row["id"] for row in results] == [starting.pk, inside.pk]
+
+
+def test_a_card_number_finds_its_owner_and_a_served_resident_shows_the_time(distribution_client):
+    resident = hot_meal_resident()
+    issued = distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json").json()
+
+    results = distribution_client.get(SEARCH_URL, {"search": resident.card_number}).json()["results"]
+
+    assert [row["id"] for row in results] == [resident.pk]
+    assert results[0]["issued_at"] == issued["issued_at"]
+
+
+def test_search_never_matches_on_pesel(distribution_client):
+    hot_meal_resident(pesel="44051401359")
+
+    assert distribution_client.get(SEARCH_URL, {"search": "4405140"}).json()["results"] == []
+
+
+def test_at_most_ten_people_are_returned(distribution_client):
+    for _ in range(12):
+        hot_meal_resident(last_name="Mazur")
+
+    assert len(distribution_client.get(SEARCH_URL, {"search": "mazur"}).json()["results"]) == 10
+
+
+@pytest.mark.parametrize("params", [{}, {"search": ""}, {"search": "x" * 101}])
+def test_a_malformed_search_is_400(distribution_client, params):
+    assert distribution_client.get(SEARCH_URL, params).status_code == 400
+
+
+def test_a_one_letter_search_finds_nobody(distribution_client):
+    hot_meal_resident(last_name="Nowak")
+
+    assert distribution_client.get(SEARCH_URL, {"search": "n"}).json()["results"] == []

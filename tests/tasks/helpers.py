@@ -1,0 +1,95 @@
+"""Helpers for the documents tests: a known opening day, residents, sessions, PDF text."""
+
+import datetime
+import io
+import zoneinfo
+from dataclasses import dataclass
+
+from pypdf import PdfReader
+
+from beneficiaries.models import Program
+from meals.models import MealIssue
+from tests.factories import EntitlementFactory, ResidentFactory, UserFactory
+from workshops.models import Signup, SignupStatus, Topic, WorkshopSession
+
+WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
+
+# Wednesday 4 March 2026, an ordinary opening day; "now" is 11:30 there.
+DAY = datetime.date(2026, 3, 4)
+NOW = datetime.datetime(2026, 3, 4, 11, 30, tzinfo=WARSAW)
+SUNDAY = datetime.date(2026, 3, 8)
+HOLIDAY = datetime.date(2026, 1, 6)  # Trzech Króli, a Tuesday
+DOCUMENTS_URL = "/api/v1/documents/"
+PESEL = "44051401359"
+
+
+def pdf_pages(content: bytes) -> list[str]:
+    """The text of each page, as pypdf extracts it."""
+    return [page.extract_text() for page in PdfReader(io.BytesIO(content)).pages]
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(pdf_pages(content))
+
+
+def hot_meal_resident(day: datetime.date = DAY, *, document_number: str | None = None, **fields):
+    resident = ResidentFactory(**fields)
+    extra = {"document_number": document_number} if document_number else {}
+    EntitlementFactory(
+        resident=resident,
+        program=Program.HOT_MEAL,
+        valid_from=day - datetime.timedelta(days=30),
+        valid_to=day + datetime.timedelta(days=60),
+        **extra,
+    )
+    return resident
+
+
+def serve(resident, *, day: datetime.date = DAY, by=None, at: datetime.datetime | None = None, takeaway=False):
+    at = at or datetime.datetime.combine(day, datetime.time(12, 5), tzinfo=WARSAW)
+    return MealIssue.objects.create(
+        resident=resident, date=day, issued_at=at, issued_by=by or UserFactory(), takeaway=takeaway
+    )
+
+
+def workshop_session(*, starts_at: datetime.datetime | None = None, **fields) -> WorkshopSession:
+    starts_at = starts_at or datetime.datetime(2026, 3, 5, 10, 0, tzinfo=WARSAW)
+    values = {
+        "title": "Gotowanie z FEAD-em",
+        "topic": Topic.COOKING,
+        "ends_at": starts_at + datetime.timedelta(hours=3),
+        "capacity": 10,
+        "location": "Kuchnia CPS, ul. Kasprowicza 2",
+    }
+    values.update(fields)
+    return WorkshopSession.objects.create(starts_at=starts_at, **values)
+
+
+def sign_up(session: WorkshopSession, *, referral: str = "FEPŻ/1/2026", **resident_fields) -> Signup:
+    resident = ResidentFactory(**resident_fields)
+    day = session.starts_at.astimezone(WARSAW).date()
+    EntitlementFactory(
+        resident=resident,
+        program=Program.FEAD,
+        valid_from=day - datetime.timedelta(days=30),
+        valid_to=day + datetime.timedelta(days=30),
+        weekdays="1234567",
+        document_number=referral,
+    )
+    return Signup.objects.create(session=session, resident=resident, status=SignupStatus.CONFIRMED)
+
+
+@dataclass(frozen=True)
+class Row:
+    """A hand-made roster row (the fields of meals.selectors.RosterRow)."""
+
+    last_name: str
+    first_name: str
+    document_number: str = "OPS.8220.1.2026"
+    diet: tuple = ()
+    allergies: str = ""
+    issued_at: datetime.datetime | None = None
+    takeaway: bool = False
+    resident_id: int = 0
+    card_number: str = ""
+    district: str = "chorzow_stary"

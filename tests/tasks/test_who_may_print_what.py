@@ -1,0 +1,63 @@
+"""Coordinators print everything, workshop leaders attendance lists only, counter staff nothing."""
+
+import pytest
+
+from tasks.models import Document, DocumentKind
+from tests.tasks.helpers import DAY, DOCUMENTS_URL, workshop_session
+
+pytestmark = pytest.mark.django_db
+
+
+def roster(**fields) -> Document:
+    return Document.objects.create(kind=DocumentKind.MEAL_ROSTER, subject=DAY.isoformat(), subject_date=DAY, **fields)
+
+
+def attendance(session) -> Document:
+    return Document.objects.create(kind=DocumentKind.WORKSHOP_ATTENDANCE, subject=str(session.pk), subject_date=DAY)
+
+
+def test_anonymous_clients_get_401(api_client):
+    assert api_client.get(DOCUMENTS_URL).status_code == 401
+    assert (
+        api_client.post(DOCUMENTS_URL, {"kind": "meal_roster", "date": "2026-03-04"}, format="json").status_code == 401
+    )
+    assert api_client.get(f"{DOCUMENTS_URL}{roster().pk}/file/").status_code == 401
+
+
+def test_distribution_staff_get_403_everywhere(distribution_client):
+    document = roster()
+    assert distribution_client.get(DOCUMENTS_URL).status_code == 403
+    assert distribution_client.get(f"{DOCUMENTS_URL}{document.pk}/").status_code == 403
+    assert distribution_client.get(f"{DOCUMENTS_URL}{document.pk}/file/").status_code == 403
+    for body in ({"kind": "meal_roster", "date": "2026-03-04"}, {"kind": "monthly_meals", "month": "2026-02"}):
+        assert distribution_client.post(DOCUMENTS_URL, body, format="json").status_code == 403
+    assert not Document.objects.exclude(pk=document.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "body", [{"kind": "meal_roster", "date": "2026-03-04"}, {"kind": "monthly_meals", "month": "2026-02"}]
+)
+def test_workshop_leaders_may_not_request_meal_documents(workshop_client, body):
+    response = workshop_client.post(DOCUMENTS_URL, body, format="json")
+    assert response.status_code == 403
+    assert not Document.objects.exists()
+
+
+def test_workshop_leaders_request_and_see_only_attendance_lists(workshop_client):
+    session = workshop_session()
+    other = roster()
+    response = workshop_client.post(
+        DOCUMENTS_URL, {"kind": "workshop_attendance", "session": session.pk}, format="json"
+    )
+    assert response.status_code == 202
+    listed = workshop_client.get(DOCUMENTS_URL).json()
+    assert [d["kind"] for d in listed["results"]] == ["workshop_attendance"]
+    assert workshop_client.get(f"{DOCUMENTS_URL}{other.pk}/").status_code == 404
+    assert workshop_client.get(f"{DOCUMENTS_URL}{other.pk}/file/").status_code == 404
+
+
+def test_coordinators_see_every_kind(coordinator_client):
+    roster()
+    attendance(workshop_session())
+    kinds = {d["kind"] for d in coordinator_client.get(DOCUMENTS_URL).json()["results"]}
+    assert kinds == {"meal_roster", "workshop_attendance"}

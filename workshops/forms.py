@@ -1,0 +1,80 @@
+"""Forms of the leader pages (plain HTML, POST-redirect-GET)."""
+
+import datetime
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from config.roles import Role
+from workshops.models import Topic
+
+_LOCAL_INPUT = "%Y-%m-%dT%H:%M"
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    """The browser's own date-and-time picker (works on tablets without any script)."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format=_LOCAL_INPUT)
+
+
+def leader_choices():
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name__in=[Role.WORKSHOP, Role.COORDINATOR]) | Q(is_superuser=True), is_active=True)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+class LeaderChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return user.get_full_name() or user.get_username()
+
+
+class SessionForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    topic = forms.ChoiceField(label=_("Theme"), choices=Topic.choices)
+    starts_at = forms.DateTimeField(label=_("Starts at"), widget=DateTimeLocalInput())
+    ends_at = forms.DateTimeField(label=_("Ends at"), widget=DateTimeLocalInput())
+    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500, initial=10)
+    location = forms.CharField(label=_("Place"), max_length=200, required=False)
+    leader = LeaderChoiceField(label=_("Leader"), queryset=leader_choices(), required=False)
+
+    def __init__(self, *args, may_choose_leader: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_choose_leader:
+            del self.fields["leader"]
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", _("The end must be later than the start."))
+        return cleaned
+
+
+class CapacityForm(forms.Form):
+    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500)
+
+
+class SignupForm(forms.Form):
+    resident = forms.IntegerField(min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
+
+
+class AttendanceForm(forms.Form):
+    attended = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda value: value == "1")
+
+
+class MonthForm(forms.Form):
+    month = forms.DateField(label=_("Month"), input_formats=["%Y-%m"], widget=forms.DateInput(attrs={"type": "month"}))
+
+    def clean_month(self):
+        month = self.cleaned_data["month"]
+        if not datetime.date(1900, 1, 1) <= month <= datetime.date(2999, 12, 1):
+            raise forms.ValidationError(_("Give a month as YYYY-MM."))
+        return month

@@ -1,0 +1,248 @@
+"""Reads of the workshops app: lists with counts, sheets, history and the monthly figures.
+
+Every function fetches what it returns in a fixed number of queries, whatever the number of
+sessions or sign-ups (the printing issue and the leader pages depend on that).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.utils import timezone
+
+from beneficiaries.models import Entitlement, EntitlementStatus, Program
+from workshops.models import SessionStatus, Signup, SignupStatus, Topic, WorkshopSession
+
+# --- Sessions ---------------------------------------------------------------------------------
+
+
+def sessions_with_counts() -> QuerySet[WorkshopSession]:
+    """Sessions annotated with ``confirmed_count`` and ``waitlist_count`` (one query for a list)."""
+    return (
+        WorkshopSession.objects.select_related("leader")
+        .annotate(
+            confirmed_count=Count("signups", filter=Q(signups__status=SignupStatus.CONFIRMED)),
+            waitlist_count=Count("signups", filter=Q(signups__status=SignupStatus.WAITLISTED)),
+        )
+        .order_by("starts_at", "id")
+    )
+
+
+def day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    """The Warsaw calendar day as an aware [start, end) interval (23 or 25 hours at DST changes)."""
+    tz = timezone.get_default_timezone()
+    start = datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
+    end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
+    return start, end
+
+
+def sessions_between(
+    queryset: QuerySet[WorkshopSession], *, first: datetime.date | None, last: datetime.date | None
+) -> QuerySet[WorkshopSession]:
+    """Sessions whose Warsaw start date lies in [first, last] (either end may be open)."""
+    if first is not None:
+        queryset = queryset.filter(starts_at__gte=day_bounds(first)[0])
+    if last is not None:
+        queryset = queryset.filter(starts_at__lt=day_bounds(last)[1])
+    return queryset
+
+
+def session_day(session: WorkshopSession) -> datetime.date:
+    """The session's calendar day in Warsaw: what eligibility is checked for."""
+    return timezone.localdate(session.starts_at)
+
+
+def sessions_starting_on(*, day: datetime.date) -> list[int]:
+    """Ids of scheduled (not cancelled) sessions whose Warsaw start date is ``day``."""
+    start, end = day_bounds(day)
+    return list(
+        WorkshopSession.objects.filter(status=SessionStatus.SCHEDULED, starts_at__gte=start, starts_at__lt=end)
+        .order_by("starts_at", "id")
+        .values_list("id", flat=True)
+    )
+
+
+# --- Sign-ups ---------------------------------------------------------------------------------
+
+_STATUS_ORDER = Case(
+    When(status=SignupStatus.CONFIRMED, then=Value(0)),
+    When(status=SignupStatus.WAITLISTED, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+def session_signups(*, session_id: int) -> QuerySet[Signup]:
+    """A session's sign-ups: confirmed first, then the waiting list by position, cancelled last."""
+    return (
+        Signup.objects.filter(session_id=session_id)
+        .select_related("resident")
+        .annotate(status_order=_STATUS_ORDER)
+        .order_by("status_order", "waitlist_position", "created_at", "id")
+    )
+
+
+def resident_signup_history(*, resident_id: int) -> QuerySet[Signup]:
+    """Every sign-up of one resident, newest session first (no-shows included)."""
+    return (
+        Signup.objects.filter(resident_id=resident_id)
+        .select_related("resident", "session", "session__leader")
+        .order_by("-session__starts_at", "-id")
+    )
+
+
+@dataclass(frozen=True)
+class ResidentRecord:
+    """What a leader sees about a resident's past: held sessions attended and missed."""
+
+    attended: int
+    no_shows: int
+
+
+def residents_records(*, resident_ids: list[int]) -> dict[int, ResidentRecord]:
+    """Attendance record per resident over all sessions, in one query."""
+    rows = (
+        Signup.objects.filter(resident_id__in=resident_ids, status=SignupStatus.CONFIRMED)
+        .values("resident_id")
+        .annotate(present=Count("id", filter=Q(attended=True)), absent=Count("id", filter=Q(attended=False)))
+    )
+    records = {rid: ResidentRecord(attended=0, no_shows=0) for rid in resident_ids}
+    for row in rows:
+        records[row["resident_id"]] = ResidentRecord(attended=row["present"], no_shows=row["absent"])
+    return records
+
+
+# --- Attendance sheet (printed "Lista obecności") --------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    last_name: str
+    first_name: str
+    document_number: str  # the resident's fead referral number valid on the session date ("" if none)
+    attended: bool | None
+
+
+@dataclass(frozen=True)
+class AttendanceSheet:
+    session_id: int
+    title: str
+    topic: str
+    topic_label: str  # translated theme name
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    location: str
+    leader_name: str
+    status: str
+    rows: list[AttendanceRow]  # confirmed sign-ups, ordered by last name, first name
+
+
+def referral_number_on(day: datetime.date):
+    """Subquery: the resident's FEAD referral number covering ``day`` (an active one preferred)."""
+    referrals = Entitlement.objects.filter(
+        resident_id=OuterRef("resident_id"), program=Program.FEAD, valid_from__lte=day, valid_to__gte=day
+    ).annotate(
+        inactive=Case(
+            When(status=EntitlementStatus.ACTIVE, then=Value(0)), default=Value(1), output_field=IntegerField()
+        )
+    )
+    return Subquery(referrals.order_by("inactive", "-valid_from", "-id").values("document_number")[:1])
+
+
+def attendance_sheet(*, session_id: int) -> AttendanceSheet:
+    """Everything the attendance list prints, in two queries. Unknown id: WorkshopSession.DoesNotExist."""
+    session = WorkshopSession.objects.select_related("leader").get(pk=session_id)
+    signups = (
+        Signup.objects.filter(session_id=session_id, status=SignupStatus.CONFIRMED)
+        .select_related("resident")
+        .annotate(referral_number=referral_number_on(session_day(session)))
+    )
+    rows = [
+        AttendanceRow(
+            last_name=s.resident.last_name,
+            first_name=s.resident.first_name,
+            document_number=s.referral_number or "",
+            attended=s.attended,
+        )
+        for s in signups
+    ]
+    rows.sort(key=lambda row: (polish_sort_key(row.last_name), polish_sort_key(row.first_name)))
+    return AttendanceSheet(
+        session_id=session.pk,
+        title=session.title,
+        topic=session.topic,
+        topic_label=str(Topic(session.topic).label),
+        starts_at=session.starts_at,
+        ends_at=session.ends_at,
+        location=session.location,
+        leader_name=leader_name(session),
+        status=session.status,
+        rows=rows,
+    )
+
+
+def leader_name(session: WorkshopSession) -> str:
+    leader = session.leader
+    if leader is None:
+        return ""
+    return leader.get_full_name() or leader.get_username()
+
+
+# Polish alphabetical order: a database collation differs between SQLite and PostgreSQL
+# installs, so names are ordered here ("Łoś" after "Lis", before "Mazur").
+_POLISH_ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
+_POLISH_RANK = {letter: rank for rank, letter in enumerate(_POLISH_ALPHABET)}
+
+
+def polish_sort_key(text: str) -> tuple:
+    lowered = text.lower()
+    return tuple((_POLISH_RANK.get(ch, 100 + ord(ch)), ch) for ch in lowered)
+
+
+# --- Monthly figures ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MonthlyWorkshopFigures:
+    year: int
+    month: int
+    sessions_per_topic: dict[str, int]  # held (not cancelled) sessions per topic
+    participants_per_topic: dict[str, int]  # distinct residents who attended, per topic
+    distinct_participants: int  # distinct residents who attended any session
+    attendances: int
+    no_shows: int
+
+
+def month_bounds(year: int, month: int) -> tuple[datetime.datetime, datetime.datetime]:
+    """The Warsaw calendar month as an aware [start, end) interval."""
+    first = datetime.date(year, month, 1)
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return day_bounds(first)[0], day_bounds(following)[0]
+
+
+def monthly_workshop_figures(*, year: int, month: int) -> MonthlyWorkshopFigures:
+    """What the programme reports for a month (by the sessions' Warsaw start date), in three queries."""
+    start, end = month_bounds(year, month)
+    held = WorkshopSession.objects.filter(status=SessionStatus.SCHEDULED, starts_at__gte=start, starts_at__lt=end)
+    per_topic = dict(held.order_by().values_list("topic").annotate(n=Count("id")))
+    confirmed = Signup.objects.filter(session__in=held, status=SignupStatus.CONFIRMED)
+    participants = dict(
+        confirmed.filter(attended=True)
+        .order_by()
+        .values_list("session__topic")
+        .annotate(n=Count("resident_id", distinct=True))
+    )
+    totals = confirmed.aggregate(
+        distinct=Count("resident_id", distinct=True, filter=Q(attended=True)),
+        attendances=Count("id", filter=Q(attended=True)),
+        no_shows=Count("id", filter=Q(attended=False)),
+    )
+    return MonthlyWorkshopFigures(
+        year=year,
+        month=month,
+        sessions_per_topic={topic: per_topic.get(topic, 0) for topic in Topic.values},
+        participants_per_topic={topic: participants.get(topic, 0) for topic in Topic.values},
+        distinct_participants=totals["distinct"],
+        attendances=totals["attendances"],
+        no_shows=totals["no_shows"],
+    )
