@@ -46,6 +46,11 @@ def validated_input(serializer_class, data) -> dict:
 
 
 class ResidentListApi(StaffReadsCoordinatorWrites, GenericAPIView):
+    """Search residents (all roles) or register one (coordinators).
+
+    `?search=` matches names in either order, a card number and the start of a PESEL.
+    """
+
     serializer_class = s.ResidentSerializer
 
     @extend_schema(tags=[TAG], parameters=[s.ResidentSearchSerializer], responses=s.ResidentSerializer(many=True))
@@ -64,6 +69,11 @@ class ResidentListApi(StaffReadsCoordinatorWrites, GenericAPIView):
 
 
 class ResidentDetailApi(StaffReadsCoordinatorWrites, GenericAPIView):
+    """One resident with the entitlements.
+
+    PATCH (coordinators) takes an optional `version`; a stale one is 409 `edit_conflict`.
+    """
+
     serializer_class = s.ResidentDetailSerializer
 
     def _resident(self, pk: int) -> Resident:
@@ -145,6 +155,8 @@ class ResidentCardApi(GenericAPIView):
 
 
 class ResidentEntitlementsApi(StaffReadsCoordinatorWrites, GenericAPIView):
+    """A resident's entitlements (all roles); POST records a decision or referral (coordinators)."""
+
     serializer_class = s.EntitlementSerializer
 
     @extend_schema(tags=[TAG], responses=s.EntitlementSerializer(many=True))
@@ -162,6 +174,8 @@ class ResidentEntitlementsApi(StaffReadsCoordinatorWrites, GenericAPIView):
 
 
 class _EntitlementStatusApi(GenericAPIView):
+    """Suspend or resume an entitlement (coordinators); repeating it changes nothing."""
+
     permission_classes = [IsCoordinator]
     serializer_class = s.EntitlementSerializer
     service = None
@@ -182,6 +196,8 @@ class EntitlementResumeApi(_EntitlementStatusApi):
 
 
 class ResidentEligibilityApi(GenericAPIView):
+    """May the resident receive the programme on the date (default today, Europe/Warsaw)? Every reason when not."""
+
     permission_classes = [IsStaffMember]
     serializer_class = s.EligibilitySerializer
 

@@ -19,6 +19,8 @@ STREETS, CLOSURES = "street register", "closure days"
 
 
 class StreetListApi(StaffReadsCoordinatorWrites, GenericAPIView):
+    """The street register (all roles read, coordinators add)."""
+
     serializer_class = s.StreetSerializer
 
     @extend_schema(tags=[STREETS], responses=s.StreetSerializer(many=True))
@@ -33,6 +35,8 @@ class StreetListApi(StaffReadsCoordinatorWrites, GenericAPIView):
 
 
 class StreetDetailApi(StaffReadsCoordinatorWrites, GenericAPIView):
+    """One street of the register (coordinators correct or remove it)."""
+
     serializer_class = s.StreetSerializer
 
     @extend_schema(tags=[STREETS])
@@ -65,6 +69,8 @@ class StreetDistrictApi(StaffReadsCoordinatorWrites, GenericAPIView):
 
 
 class ClosureDayListApi(StaffReadsCoordinatorWrites, GenericAPIView):
+    """Days the meal point is closed besides weekends and public holidays (`?from=&to=`)."""
+
     serializer_class = s.ClosureDaySerializer
 
     @extend_schema(
@@ -87,6 +93,8 @@ class ClosureDayListApi(StaffReadsCoordinatorWrites, GenericAPIView):
 
 
 class ClosureDayDetailApi(StaffReadsCoordinatorWrites, GenericAPIView):
+    """One closure day (coordinators change or remove it)."""
+
     serializer_class = s.ClosureDaySerializer
 
     @extend_schema(tags=[CLOSURES])

@@ -93,11 +93,17 @@ def resident_detail(request, pk: int):
         "entitlements": entitlements,
         "checks": checks,
         "today": today,
-        "closed_today": closure_reason(today),
+        "closed_today": _closure_label(closure_reason(today)),
         "show_health": may_see_health_data(request.user),
         "duplicates": _duplicates_of(resident) if has_role(request.user, Role.COORDINATOR) else [],
     }
     return render(request, "beneficiaries/resident_detail.html", context)
+
+
+def _closure_label(reason: str | None) -> str | None:
+    """calendar.closure_reason gives a code for weekends and unnamed closure days; staff read words."""
+    labels = {"weekend": _("weekend"), "closure_day": _("closure day")}
+    return labels.get(reason, reason)
 
 
 def _duplicates_of(resident: Resident) -> list[Resident]:

@@ -209,6 +209,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "WorkshopSessionStatusEnum": "workshops.models.SessionStatus",
         "SignupStatusEnum": "workshops.models.SignupStatus",
+        "DocumentStatusEnum": "tasks.models.DocumentStatus",
     },
 }
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from meals.models import MealDay, MealIssue
+from meals.services import meal_day_plan
 
 
 @admin.register(MealIssue)
@@ -26,10 +27,20 @@ class MealIssueAdmin(admin.ModelAdmin):
 
 @admin.register(MealDay)
 class MealDayAdmin(admin.ModelAdmin):
+    """Plans saved here go through the same service as the day page, so they are audited too."""
+
     list_display = ("date", "menu", "portions_planned", "updated_by", "updated_at")
     date_hierarchy = "date"
-    readonly_fields = ("updated_by", "updated_at")
+    fields = ("date", "menu", "portions_planned", "note", "updated_by", "updated_at")
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("updated_by", "updated_at") + (("date",) if obj else ())
 
     def save_model(self, request, obj, form, change):
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
+        saved = meal_day_plan(
+            day=obj.date, by=request.user, menu=obj.menu, portions_planned=obj.portions_planned, note=obj.note
+        )
+        obj.pk = saved.pk
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -105,6 +105,16 @@ class MealDaySummary(APIView):
         return Response(DaySummarySerializer(selectors.day_summary(day=day)).data)
 
 
+class MealTodaySummary(APIView):
+    """Today's counts (the Warsaw day): a counter left open overnight notices the new day."""
+
+    permission_classes = [IsDistributionOrCoordinator]
+
+    @extend_schema(tags=TAGS, responses=DaySummarySerializer)
+    def get(self, request):
+        return Response(DaySummarySerializer(selectors.day_summary(day=timezone.localdate())).data)
+
+
 class MealDayPlan(APIView):
     """The coordinator's menu note and portions planned for a day."""
 

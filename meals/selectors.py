@@ -51,21 +51,27 @@ class _Roster:
     rows: list[RosterRow]
     expected_ids: set[int]
     served_by: dict[int, str]  # resident id -> user name of the staff member who served
+    served_by_name: dict[int, str]  # resident id -> that staff member's full name
 
 
 def _roster(day: datetime.date, eligible: QuerySet[Resident]) -> _Roster:
     expected_ids = set(eligible.values_list("id", flat=True))
     served = MealIssue.objects.filter(date=day, voided_at__isnull=True)
-    issues = {
-        row["resident_id"]: row for row in served.values("resident_id", "issued_at", "takeaway", "issued_by__username")
-    }
+    issue_fields = ("issued_at", "takeaway", "issued_by__username", "issued_by__first_name", "issued_by__last_name")
+    issues = {row["resident_id"]: row for row in served.values("resident_id", *issue_fields)}
     residents = Resident.objects.filter(Q(id__in=eligible.values("id")) | Q(id__in=served.values("resident_id")))
     documents = _decision_numbers(day)
     fields = ("id", "last_name", "first_name", "card_number", "district", "diet", "allergies")
     rows = [_roster_row(values, documents, issues.get(values["id"])) for values in residents.values(*fields)]
     rows.sort(key=lambda row: (name_sort_key(row.last_name), name_sort_key(row.first_name), row.resident_id))
     served_by = {resident_id: issue["issued_by__username"] for resident_id, issue in issues.items()}
-    return _Roster(rows=rows, expected_ids=expected_ids, served_by=served_by)
+    served_by_name = {resident_id: _staff_name(issue) for resident_id, issue in issues.items()}
+    return _Roster(rows=rows, expected_ids=expected_ids, served_by=served_by, served_by_name=served_by_name)
+
+
+def _staff_name(issue: dict) -> str:
+    full = f"{issue['issued_by__first_name']} {issue['issued_by__last_name']}".strip()
+    return full or issue["issued_by__username"]
 
 
 def _roster_row(values: dict, documents: dict[int, str], issue: dict | None) -> RosterRow:
@@ -132,6 +138,7 @@ class DayOverview(_WithPlan):
     rows: list[RosterRow]
     expected_ids: set[int]
     served_by: dict[int, str]
+    served_by_name: dict[int, str]
     plan: MealDay | None
 
     @property
@@ -157,6 +164,7 @@ def day_overview(*, day: datetime.date) -> DayOverview:
         rows=roster.rows,
         expected_ids=roster.expected_ids,
         served_by=roster.served_by,
+        served_by_name=roster.served_by_name,
         plan=MealDay.objects.filter(date=day).first(),
     )
 

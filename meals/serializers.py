@@ -187,8 +187,25 @@ class DaySerializer(DaySummarySerializer):
 
     @extend_schema_field(DayResidentSerializer(many=True))
     def get_residents(self, day):
-        context = {"expected_ids": day.expected_ids, "served_by": day.served_by}
-        return DayResidentSerializer(day.rows, many=True, context=context).data
+        """DayResidentSerializer's shape, built directly: a city-wide day has tens of thousands of rows."""
+        iso = serializers.DateTimeField().to_representation
+        return [
+            {
+                "id": row.resident_id,
+                "first_name": row.first_name,
+                "last_name": row.last_name,
+                "card_number": row.card_number,
+                "district": row.district,
+                "document_number": row.document_number,
+                "diet": row.diet,
+                "allergies": row.allergies,
+                "issued_at": iso(row.issued_at) if row.issued_at else None,
+                "takeaway": row.takeaway,
+                "expected": row.resident_id in day.expected_ids,
+                "issued_by": day.served_by.get(row.resident_id),
+            }
+            for row in day.rows
+        ]
 
 
 class DayPlanSerializer(serializers.ModelSerializer):

@@ -58,7 +58,7 @@ def _counter_config(request, today: datetime.date) -> dict:
             "issues": reverse("api-meal-issues"),
             "check": reverse("api-meal-check"),
             "search": reverse("api-meal-residents"),
-            "summary": reverse("api-meal-day-summary", kwargs={"day": today}),
+            "summary": reverse("api-meal-today"),
             "void": reverse("api-meal-issue-void", kwargs={"pk": 0}).replace("/0/", "/{id}/"),
         },
         "reasons": {code: reason_label(code, Program.HOT_MEAL) for code in REASON_CODES},

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -81,10 +81,8 @@ def document_label(document: Document, session_titles: dict[str, str]) -> str:
     kind = document.get_kind_display()
     if document.kind == DocumentKind.WORKSHOP_ATTENDANCE:
         title = session_titles.get(document.subject, f"#{document.subject}")
-        return f"{kind} – {title}, {formats.date_format(document.subject_date, 'SHORT_DATE_FORMAT')}"
-    if document.kind == DocumentKind.MONTHLY_MEALS:
-        return f"{kind} – {document.subject}"
-    return f"{kind} – {formats.date_format(document.subject_date, 'SHORT_DATE_FORMAT')}"
+        return f"{kind} – {title}, {document.subject_date.isoformat()}"
+    return f"{kind} – {document.subject}"  # the date or the month, as the forms show them
 
 
 def _page_config(documents) -> dict:

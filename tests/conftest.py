@@ -1,5 +1,6 @@
 """Fixtures shared by every app's tests, and the rule that CI skips nothing."""
 
+import importlib
 import os
 
 import pytest
@@ -27,6 +28,36 @@ def pytest_sessionfinish(session, exitstatus):
     if os.environ.get("CI") and skipped and session.exitstatus == 0:
         reporter.write_line(f"CI: {skipped} test(s) were skipped; failing the run.", red=True)
         session.exitstatus = 1
+
+
+def _restore_migration_data():
+    """Put back what migrations seed (role groups, street register, income tables).
+
+    A transactional test (threads, browser, Celery worker) ends with a flush that empties
+    every table, migration-seeded rows included; the next test must still find them.
+    """
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from beneficiaries.models import IncomeCriterion, Street
+
+    if not Group.objects.filter(name="coordinator").exists():
+        importlib.import_module("config.migrations.0001_roles").create_roles(apps, None)
+    if not Street.objects.exists() or not IncomeCriterion.objects.exists():
+        importlib.import_module("beneficiaries.migrations.0002_seed_reference_data").seed(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _migration_data(request):
+    marker = request.node.get_closest_marker("django_db")
+    uses_db = {"db", "transactional_db"} & set(request.fixturenames)
+    if marker is None and not uses_db:
+        return
+    transactional = (marker is not None and marker.kwargs.get("transaction", False)) or (
+        "transactional_db" in request.fixturenames
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    _restore_migration_data()
 
 
 @pytest.fixture
@@ -149,8 +180,16 @@ def login_page(page, live_server):
         page.goto(f"{live_server.url}/login/")
         page.fill("#id_username", user.username)
         page.fill("#id_password", password)
-        page.click("button[type=submit]")
+        page.click("main form[action='/login/'] button[type=submit]")
         page.wait_for_load_state("networkidle")
         return page
 
     return login
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing(django_test_environment):
+    """Test users need no brute-force resistance; the real hasher costs seconds per suite."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -2,12 +2,10 @@
 
 import re
 
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
@@ -15,7 +13,6 @@ from rest_framework.response import Response
 from beneficiaries.models import Resident
 from config.exceptions import DomainError
 from config.permissions import IsWorkshopOrCoordinator
-from config.roles import Role
 from workshops import selectors, services
 from workshops.models import Signup, Topic, WorkshopSession
 
@@ -66,14 +63,6 @@ class SessionSummarySerializer(serializers.ModelSerializer):
         return selectors.leader_name(session)
 
 
-def _leaders():
-    return (
-        get_user_model()
-        .objects.filter(Q(groups__name__in=[Role.WORKSHOP, Role.COORDINATOR]) | Q(is_superuser=True), is_active=True)
-        .distinct()
-    )
-
-
 class SessionInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     topic = serializers.ChoiceField(choices=Topic.choices)
@@ -81,7 +70,7 @@ class SessionInputSerializer(serializers.Serializer):
     ends_at = serializers.DateTimeField()
     capacity = serializers.IntegerField(min_value=1, max_value=500)
     location = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    leader = serializers.PrimaryKeyRelatedField(queryset=_leaders(), required=False)
+    leader = serializers.PrimaryKeyRelatedField(queryset=selectors.leader_candidates(), required=False)
 
     def validate(self, attrs):
         starts_at, ends_at = attrs.get("starts_at"), attrs.get("ends_at")
@@ -112,14 +101,10 @@ class SignupSerializer(serializers.ModelSerializer):
 class HistorySignupSerializer(SignupSerializer):
     """A line of a resident's history: the sign-up with the session it was for."""
 
-    session = serializers.SerializerMethodField()
+    session = SessionSummarySerializer(read_only=True)
 
     class Meta(SignupSerializer.Meta):
         pass
-
-    @extend_schema_field(SessionSummarySerializer)
-    def get_session(self, signup) -> dict:
-        return SessionSummarySerializer(signup.session).data
 
 
 class SignupCreateSerializer(serializers.Serializer):
@@ -143,14 +128,14 @@ class SessionFilterSerializer(serializers.Serializer):
         return attrs
 
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
 class MonthSerializer(serializers.Serializer):
     month = serializers.CharField(max_length=7, help_text="YYYY-MM")
 
     def validate_month(self, value):
-        match = _MONTH.match(value)
+        match = _MONTH.fullmatch(value)
         if not match or not (1900 <= int(match[1]) <= 2999 and 1 <= int(match[2]) <= 12):
             raise serializers.ValidationError(_("Give a month as YYYY-MM."))
         return int(match[1]), int(match[2])

@@ -3,12 +3,10 @@
 import datetime
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from config.roles import Role
 from workshops.models import Topic
+from workshops.selectors import leader_candidates
 
 _LOCAL_INPUT = "%Y-%m-%dT%H:%M"
 
@@ -20,15 +18,6 @@ class DateTimeLocalInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format=_LOCAL_INPUT)
-
-
-def leader_choices():
-    return (
-        get_user_model()
-        .objects.filter(Q(groups__name__in=[Role.WORKSHOP, Role.COORDINATOR]) | Q(is_superuser=True), is_active=True)
-        .distinct()
-        .order_by("last_name", "first_name", "username")
-    )
 
 
 class LeaderChoiceField(forms.ModelChoiceField):
@@ -43,7 +32,9 @@ class SessionForm(forms.Form):
     ends_at = forms.DateTimeField(label=_("Ends at"), widget=DateTimeLocalInput())
     capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500, initial=10)
     location = forms.CharField(label=_("Place"), max_length=200, required=False)
-    leader = LeaderChoiceField(label=_("Leader"), queryset=leader_choices(), required=False)
+    leader = LeaderChoiceField(
+        label=_("Leader"), queryset=leader_candidates().order_by("last_name", "first_name"), required=False
+    )
 
     def __init__(self, *args, may_choose_leader: bool, **kwargs):
         super().__init__(*args, **kwargs)

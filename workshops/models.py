@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from beneficiaries.models import Resident
@@ -50,7 +51,7 @@ class WorkshopSession(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.starts_at:%Y-%m-%d %H:%M})"
+        return f"{self.title} ({timezone.localtime(self.starts_at):%Y-%m-%d %H:%M})"
 
 
 class SignupStatus(models.TextChoices):
@@ -93,6 +94,11 @@ class Signup(models.Model):
                 condition=Q(status="waitlisted", waitlist_position__gte=1)
                 | (~Q(status="waitlisted") & Q(waitlist_position__isnull=True)),
                 name="waitlist_position_only_when_waitlisted",
+            ),
+            # The check above lets a NULL position through (NULL >= 1 is unknown, not false).
+            models.CheckConstraint(
+                condition=~Q(status="waitlisted") | Q(waitlist_position__isnull=False),
+                name="waitlisted_signup_has_position",
             ),
             # No two sign-ups share a place on a session's waiting list (no repeats, ever).
             models.UniqueConstraint(

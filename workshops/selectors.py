@@ -7,10 +7,12 @@ sessions or sign-ups (the printing issue and the leader pages depend on that).
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 
 from beneficiaries.models import Entitlement, EntitlementStatus, Program
+from config.roles import Role
 from workshops.models import SessionStatus, Signup, SignupStatus, Topic, WorkshopSession
 
 # --- Sessions ---------------------------------------------------------------------------------
@@ -25,6 +27,15 @@ def sessions_with_counts() -> QuerySet[WorkshopSession]:
             waitlist_count=Count("signups", filter=Q(signups__status=SignupStatus.WAITLISTED)),
         )
         .order_by("starts_at", "id")
+    )
+
+
+def leader_candidates() -> QuerySet:
+    """Users who may lead a session: workshop leaders and coordinators (superusers act as coordinators)."""
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name__in=[Role.WORKSHOP, Role.COORDINATOR]) | Q(is_superuser=True), is_active=True)
+        .distinct()
     )
 
 

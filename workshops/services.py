@@ -77,7 +77,8 @@ def session_update(*, session_id: int, by, **changes) -> tuple[WorkshopSession, 
         _check_changes(session, changes, confirmed=counts["confirmed"], active=counts["confirmed"] + counts["waiting"])
         for field, value in changes.items():
             setattr(session, field, value)
-        session.save(update_fields=list(changes) or None)
+        if changes:
+            session.save(update_fields=list(changes))
         promoted = _promote(session, free=session.capacity - counts["confirmed"], by=by)
         audit_record(
             actor=by, action="workshop_session.update", obj=session, before=before, after=_session_state(session)

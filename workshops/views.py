@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from beneficiaries.eligibility import residents_eligible_on
 from beneficiaries.models import Program, Resident
@@ -74,6 +74,7 @@ def session_list(request):
     return render(request, "workshops/session_list.html", context)
 
 
+@require_http_methods(["GET", "POST"])
 @leader_or_coordinator
 def session_create(request):
     may_choose = has_role(request.user, Role.COORDINATOR)

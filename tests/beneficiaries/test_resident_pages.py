@@ -9,8 +9,6 @@ from django.test import Client
 from beneficiaries.models import Resident
 from tests.factories import UserFactory
 
-from .conftest import MONDAY
-
 pytestmark = pytest.mark.django_db
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 

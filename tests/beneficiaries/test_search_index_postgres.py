@@ -34,3 +34,18 @@ def test_card_and_pesel_search_use_btree_indexes(make_resident):
     assert "card_number" in plan
     assert "Seq Scan" not in plan
     assert "Seq Scan" not in plan_of("440514")
+
+
+def test_a_search_with_a_typo_suggests_similar_names(make_resident, coordinator):
+    from django.test import Client
+
+    from beneficiaries.selectors import resident_similar_names
+
+    make_resident(first_name="Grzegorz", last_name="Brzęczyszczykiewicz")
+    assert list(resident_search(text="brzeczyszczykiewisz")) == []
+    assert [r.last_name for r in resident_similar_names(text="brzeczyszczykiewisz")] == ["Brzęczyszczykiewicz"]
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(coordinator)
+    page = client.get("/residents/", {"search": "brzeczyszczykiewisz"}).content.decode()
+    assert "Did you mean" in page
+    assert "Brzęczyszczykiewicz" in page

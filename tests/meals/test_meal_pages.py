@@ -53,7 +53,8 @@ def test_the_counter_gets_its_urls_and_texts_in_polish(distributor):
     start = page.index('<script id="counter-config" type="application/json">')
     config = json.loads(page[page.index(">", start) + 1 : page.index("</script>", start)])
     assert config["urls"]["issues"] == "/api/v1/meals/issues/"
-    assert config["urls"]["summary"] == "/api/v1/meals/days/2026-03-04/summary/"
+    assert config["urls"]["summary"] == "/api/v1/meals/today/"
+    assert config["today"] == "2026-03-04"
     assert config["urls"]["void"] == "/api/v1/meals/issues/{id}/void/"
     assert config["username"] == distributor.username
     assert config["mayVoidAny"] is False
@@ -77,6 +78,7 @@ def test_the_day_page_lists_who_is_waiting_and_who_was_served_with_health_flags(
     assert "Adamska" in served_part
     assert "orzechy arachidowe" in served_part
     assert "11:30" in served_part
+    assert distributor.get_full_name() in served_part
     with translation.override("pl"):
         assert str(DietTag.GLUTEN_FREE.label) in waiting_part
     assert response.context["overview"].expected == 2

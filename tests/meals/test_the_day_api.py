@@ -36,6 +36,19 @@ def test_the_day_lists_everyone_eligible_with_diet_allergies_and_who_was_served(
     assert {"first_name", "last_name"} <= set(first)
 
 
+def test_each_resident_row_has_exactly_the_documented_fields(distribution_client, distributor):
+    from meals.serializers import DayResidentSerializer
+
+    resident = hot_meal_resident()
+    MealIssue.objects.create(resident=resident, date=TODAY, issued_at=NOW, issued_by=distributor, takeaway=True)
+
+    (row,) = distribution_client.get(DAY_URL).json()["residents"]
+
+    assert set(row) == set(DayResidentSerializer().fields)
+    assert (row["issued_by"], row["takeaway"], row["expected"]) == (distributor.username, True, True)
+    assert row["issued_at"] == "2026-03-04T11:30:00+01:00"
+
+
 def test_someone_served_and_then_suspended_stays_on_the_list_but_is_not_expected(distribution_client):
     resident = ResidentFactory()
     decision = EntitlementFactory(resident=resident)
@@ -100,6 +113,15 @@ def test_the_summary_counts_only(distribution_client):
         "menu": "Żurek, pierogi",
         "portions_planned": 32,
     }
+
+
+def test_todays_summary_follows_the_warsaw_day(distribution_client, now):
+    hot_meal_resident()
+    assert distribution_client.get("/api/v1/meals/today/").json()["date"] == "2026-03-04"
+
+    now.move_to(datetime.datetime(2026, 3, 4, 23, 30, tzinfo=datetime.UTC))
+
+    assert distribution_client.get("/api/v1/meals/today/").json()["date"] == "2026-03-05"
 
 
 def test_the_issue_list_of_a_day_is_paginated_newest_first_with_voided_ones(distribution_client, now):

@@ -10,6 +10,7 @@ READS = [
     "/api/v1/meals/issues/",
     "/api/v1/meals/days/2026-03-04/",
     "/api/v1/meals/days/2026-03-04/summary/",
+    "/api/v1/meals/today/",
     "/api/v1/meals/days/2026-03-04/plan/",
     "/api/v1/meals/check/?resident=1",
     "/api/v1/meals/residents/?search=kowal",

@@ -31,7 +31,7 @@ def test_a_failed_document_says_why_and_has_no_file(coordinator_client):
     document_fail(document_id=document.pk, code="session_not_found")
     detail = coordinator_client.get(f"{DOCUMENTS_URL}{document.pk}/").json()
     assert detail["status"] == "failed"
-    assert detail["error"] == "Warsztat nie istnieje."
+    assert detail["error"] == "Warsztat już nie istnieje."
     assert detail["finished_at"] is not None
     assert coordinator_client.get(f"{DOCUMENTS_URL}{document.pk}/file/").json()["status"] == "failed"
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tasks import producers
 from tasks.models import Document, DocumentKind, DocumentStatus
 from tasks.services import document_produce
 from tasks.tasks import document_render
@@ -56,7 +57,7 @@ def test_a_renderer_bug_fails_the_document_with_a_readable_error(monkeypatch):
     def broken(document):
         raise ValueError("bug")
 
-    monkeypatch.setitem(__import__("tasks.producers").producers.PRODUCERS, DocumentKind.MEAL_ROSTER, broken)
+    monkeypatch.setitem(producers.PRODUCERS, DocumentKind.MEAL_ROSTER, broken)
     document = pending_roster()
     assert document_produce(document_id=document.pk) == DocumentStatus.FAILED
     document.refresh_from_db()

@@ -133,3 +133,9 @@ def login_page(page, live_server):
         return page
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Every session factory makes a leader; the production hasher would spend most of the run hashing."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

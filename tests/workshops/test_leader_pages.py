@@ -209,7 +209,8 @@ def test_the_session_page_takes_a_fixed_number_of_queries(leader_page, session, 
 @pytest.mark.django_db
 def test_a_residents_history_page_shows_no_shows(leader_page, now):
     resident = fead_resident()
-    add_signup(WorkshopSessionFactory(starts_at=warsaw(2026, 11, 5, 10), title="Budżet domowy"), resident, attended=False)
+    held = WorkshopSessionFactory(starts_at=warsaw(2026, 11, 5, 10), title="Budżet domowy")
+    add_signup(held, resident, attended=False)
     html = leader_page.get(f"/workshops/residents/{resident.pk}/").content.decode()
     assert "Budżet domowy" in html
     assert "badge bad" in html

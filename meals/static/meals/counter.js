@@ -279,6 +279,8 @@
     api("GET", cfg.urls.summary).then(function (reply) {
       if (reply.status !== 200) return;
       var d = reply.data;
+      // Left open overnight: a new Warsaw day starts with a fresh page (never mid-attempt).
+      if (d.date !== cfg.today && !pending) return window.location.reload();
       $("summary").textContent = d.open ? format(T.summary, { issued: d.issued, expected: d.expected }) : T.closed;
       $("summary").setAttribute("data-issued", d.issued);
       var plan = $("plan");

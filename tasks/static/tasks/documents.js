@@ -81,9 +81,11 @@
     error.hidden = true;
     state.appendChild(error);
     row.appendChild(state);
-    var actions = make("td", {"class": "row", "data-role": "actions"});
+    var cell = make("td");
+    var actions = make("div", {"class": "row", "data-role": "actions"});
     actions.appendChild(regenerateForm(doc, label, param));
-    row.appendChild(actions);
+    cell.appendChild(actions);
+    row.appendChild(cell);
     table.tBodies[0].insertBefore(row, table.tBodies[0].firstChild);
     return row;
   }

@@ -1,0 +1,1 @@
+"""Measuring commands (`python -m bench.<name>`)."""
