@@ -182,6 +182,7 @@ def login_page(page, live_server):
         page.fill("#id_password", password)
         page.click("main form[action='/login/'] button[type=submit]")
         page.wait_for_load_state("networkidle")
+        assert "/login/" not in page.url, "login failed"
         return page
 
     return login

@@ -9,7 +9,7 @@ from tests.factories import UserFactory
 from tests.workshops.conftest import WorkshopSessionFactory, add_signup, fead_resident
 from workshops.models import Signup, SignupStatus
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("role_groups")]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def upcoming_session(leader, capacity=2):

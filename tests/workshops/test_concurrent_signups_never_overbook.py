@@ -11,7 +11,7 @@ from workshops import services
 from workshops.exceptions import WorkshopError
 from workshops.models import Signup, SignupStatus
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("role_groups")]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 def small_session(capacity: int):
