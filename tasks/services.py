@@ -28,11 +28,11 @@ SWEEP_BATCH = 100
 
 def stale_after() -> datetime.timedelta:
     """How long a pending document may wait (or a worker may work on it) before the sweeper acts."""
-    return datetime.timedelta(seconds=getattr(settings, "DOCUMENTS_STALE_AFTER_SECONDS", 600))
+    return datetime.timedelta(seconds=settings.DOCUMENTS_STALE_AFTER_SECONDS)
 
 
 def max_attempts() -> int:
-    return getattr(settings, "DOCUMENTS_MAX_ATTEMPTS", 3)
+    return settings.DOCUMENTS_MAX_ATTEMPTS
 
 
 @dataclass

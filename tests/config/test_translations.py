@@ -36,3 +36,9 @@ def test_compiled_catalogue_matches_the_po_file(po_file):
         compiled = gettext.GNUTranslations(mo)
     stale = [msgid for msgid, msgstr in _entries(po_file) if "\x00" not in msgid and compiled.gettext(msgid) != msgstr]
     assert stale == []
+
+
+@pytest.mark.parametrize("po_file", CATALOGUES, ids=lambda p: p.parts[-5])
+def test_no_translation_is_left_fuzzy(po_file):
+    """A fuzzy entry is makemessages' guess: Django never shows it, the English text appears instead."""
+    assert "#, fuzzy" not in po_file.read_text(encoding="utf-8")

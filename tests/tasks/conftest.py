@@ -2,22 +2,8 @@
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
 
-from config.roles import Role
 from tests.tasks.helpers import NOW
-
-
-@pytest.fixture(autouse=True)
-def _role_groups(request):
-    """The role groups come from a migration; a transactional test's flush removes them."""
-    marker = request.node.get_closest_marker("django_db")
-    if marker is None:
-        return
-    transactional = marker.kwargs.get("transaction", False)
-    request.getfixturevalue("transactional_db" if transactional else "db")
-    for role in Role:
-        Group.objects.get_or_create(name=role.value)
 
 
 @pytest.fixture(autouse=True)
