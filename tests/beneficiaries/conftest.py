@@ -8,12 +8,6 @@ from beneficiaries.services import entitlement_create, resident_create
 MONDAY = datetime.date(2026, 3, 2)
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """Users are made in most tests; the production hasher would make the suite minutes long."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def make_resident(coordinator):
     """Register a resident through the service, as the pages and the API do."""

@@ -63,7 +63,9 @@ def test_warsaw_time_and_polish_first_with_english(tmp_path):
 
 
 def test_production_settings_pass_the_deploy_check_without_warnings(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECURE_SSL_REDIRECT"}}
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings",
         VAR_DIR=str(tmp_path / "var"),
