@@ -130,6 +130,7 @@ class RunResult:
     errors: Counter = field(default_factory=Counter)  # timeouts, refused connections: never expected
     client_cpu_seconds: float = 0.0
     requests_sent: int = 0
+    wall_seconds: float = 0.0  # warm-up included
 
     @property
     def count(self) -> int:
@@ -150,6 +151,7 @@ class RunResult:
         merged.errors = self.errors + other.errors
         merged.client_cpu_seconds = self.client_cpu_seconds + other.client_cpu_seconds
         merged.requests_sent = self.requests_sent + other.requests_sent
+        merged.wall_seconds = self.wall_seconds + other.wall_seconds
         return merged
 
 
@@ -216,6 +218,7 @@ async def closed_loop(
 
     await asyncio.gather(*(client(i) for i in range(clients)))
     result.client_cpu_seconds = time.process_time() - cpu_start
+    result.wall_seconds = loop.time() - begin
     measured = min(loop.time(), stop_at) - measure_from
     result.seconds = max(measured, 1e-9)
     return result

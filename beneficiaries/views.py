@@ -3,11 +3,8 @@
 Coordinators change things; distribution staff and workshop leaders get the same pages read-only.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -35,6 +32,7 @@ from beneficiaries.services import (
     resident_create,
     resident_update,
 )
+from config.permissions import role_required
 from config.roles import Role, has_role, may_see_health_data
 
 STAFF = (Role.DISTRIBUTION, Role.WORKSHOP, Role.COORDINATOR)
@@ -42,26 +40,10 @@ PAGE_SIZE = 50
 IDENTITY_FIELDS = ("first_name", "last_name", "pesel", "birth_date", "street", "building", "flat")
 
 
-def staff_page(*roles: Role):
-    """Login required, then one of ``roles`` (403 otherwise)."""
-
-    def decorator(view):
-        @login_required
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not has_role(request.user, *roles):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
+coordinator_page = role_required(Role.COORDINATOR)
 
 
-coordinator_page = staff_page(Role.COORDINATOR)
-
-
-@staff_page(*STAFF)
+@role_required(*STAFF)
 def resident_list(request):
     text = (request.GET.get("search") or "").strip()[:100]
     if is_valid_card_number(text):
@@ -75,7 +57,7 @@ def resident_list(request):
     return render(request, "beneficiaries/resident_list.html", context)
 
 
-@staff_page(*STAFF)
+@role_required(*STAFF)
 def resident_detail(request, pk: int):
     resident = resident_get_with_entitlements(resident_id=pk)
     if resident is None:

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.shortcuts import render
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 
 from config.models import AuditEvent
@@ -31,6 +32,9 @@ def audit_events(params) -> QuerySet[AuditEvent]:
     actor = (params.get("actor") or "").strip()[:150]
     if actor:
         events = events.filter(actor__username=actor)
+    # No stored value holds a NUL byte, and PostgreSQL refuses one in a query: nothing matches.
+    if any("\x00" in (params.get(name) or "") for name in (*FILTERS, "actor")):
+        return events.none()
     return events
 
 
@@ -42,6 +46,10 @@ class AuditEventList(generics.ListAPIView):
 
     def get_queryset(self):
         return audit_events(self.request.query_params)
+
+    @extend_schema(parameters=[OpenApiParameter(name, str) for name in (*FILTERS, "actor")])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
 
 @login_required

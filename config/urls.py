@@ -3,7 +3,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from config import audit_api, views
+from config import audit_api, errors, views
+
+# Under /api/ even Django's own errors answer in API.md's JSON shape (config/errors.py).
+handler400 = errors.bad_request
+handler404 = errors.page_not_found
+handler500 = errors.server_error
 
 api_v1 = [
     path("auth/token/", views.TokenLoginView.as_view(), name="api-token"),

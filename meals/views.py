@@ -1,10 +1,8 @@
 """Staff pages of the meal point: the counter (check-in) and the day (who came, who did not)."""
 
 import datetime
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from beneficiaries.models import DietTag, Program
 from beneficiaries.reasons import reason_label
+from config.permissions import role_required
 from config.roles import Role, has_role
 from meals.converters import parse_day
 from meals.forms import DayPlanForm
@@ -25,23 +24,7 @@ from meals.services import meal_day_plan
 MEAL_ROLES = (Role.DISTRIBUTION, Role.COORDINATOR)
 
 
-def staff_page(*roles: Role):
-    """Login required, then one of ``roles`` (403 otherwise)."""
-
-    def decorator(view):
-        @login_required
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not has_role(request.user, *roles):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
-@staff_page(*MEAL_ROLES)
+@role_required(*MEAL_ROLES)
 @ensure_csrf_cookie
 def counter(request):
     today = timezone.localdate()
@@ -99,7 +82,7 @@ def _counter_texts() -> dict:
     }
 
 
-@staff_page(*MEAL_ROLES)
+@role_required(*MEAL_ROLES)
 @require_http_methods(["GET", "POST"])
 def day(request, day: datetime.date | None = None):
     """The day: expected, served, not yet served; the coordinator plans the menu and portions here."""

@@ -4,12 +4,9 @@ Plain HTML forms, POST-redirect-GET; every rule lives in ``services`` and refusa
 as messages on the page they were made from.
 """
 
-from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +17,7 @@ from beneficiaries.eligibility import residents_eligible_on
 from beneficiaries.models import Program, Resident
 from beneficiaries.reasons import reason_labels
 from beneficiaries.selectors import resident_search
+from config.permissions import role_required
 from config.roles import Role, has_role
 from workshops import selectors, services
 from workshops.exceptions import WorkshopError
@@ -27,19 +25,6 @@ from workshops.forms import AttendanceForm, CapacityForm, MonthForm, SessionForm
 from workshops.models import SessionStatus, Signup, SignupStatus, Topic, WorkshopSession
 
 SEARCH_LIMIT = 20
-
-
-def leader_or_coordinator(view):
-    """Login required; workshop leaders and coordinators only (others get 403)."""
-
-    @login_required
-    @wraps(view)
-    def checked(request, *args, **kwargs):
-        if not has_role(request.user, Role.WORKSHOP, Role.COORDINATOR):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return checked
 
 
 def _refused(request, error: WorkshopError) -> None:
@@ -61,7 +46,7 @@ def _to_session(session_id: int, *, query: str = "", anchor: str = ""):
 
 
 @require_GET
-@leader_or_coordinator
+@role_required(Role.WORKSHOP, Role.COORDINATOR)
 def session_list(request):
     """Upcoming (or, with ?past=1, past) sessions with their counts; leaders see their own."""
     past = request.GET.get("past") == "1"
@@ -75,7 +60,7 @@ def session_list(request):
 
 
 @require_http_methods(["GET", "POST"])
-@leader_or_coordinator
+@role_required(Role.WORKSHOP, Role.COORDINATOR)
 def session_create(request):
     may_choose = has_role(request.user, Role.COORDINATOR)
     form = SessionForm(request.POST or None, may_choose_leader=may_choose)
@@ -90,7 +75,7 @@ def session_create(request):
 
 
 @require_GET
-@leader_or_coordinator
+@role_required(Role.WORKSHOP, Role.COORDINATOR)
 def session_detail(request, pk: int):
     session = get_object_or_404(selectors.sessions_with_counts(), pk=pk)
     signups = list(selectors.session_signups(session_id=pk))
@@ -140,7 +125,7 @@ def _attendance_counts(confirmed: list[Signup]) -> dict:
 
 
 @require_POST
-@leader_or_coordinator
+@role_required(Role.WORKSHOP, Role.COORDINATOR)
 def signup_create(request, pk: int):
     get_object_or_404(WorkshopSession, pk=pk)
     form = SignupForm(request.POST)
@@ -169,7 +154,7 @@ def _announce_signup(request, signup: Signup) -> None:
 
 
 @require_POST
-@leader_or_coordinator
+@role_required(Role.WORKSHOP, Role.COORDINATOR)
 def signup_cancel(request, pk: int):
     signup = get_object_or_404(Signup, pk=pk)
     try:
@@ -185,7 +170,7 @@ def signup_cancel(request, pk: int):
 
 
 @require_POST
-@leader_or_coordinator
+@role_required(Role.WORKSHOP, Role.COORDINATOR)
 def signup_attendance(request, pk: int):
     signup = get_object_or_404(Signup, pk=pk)
     form = AttendanceForm(request.POST)
@@ -200,7 +185,7 @@ def signup_attendance(request, pk: int):
 
 
 @require_POST
-@leader_or_coordinator
+@role_required(Role.WORKSHOP, Role.COORDINATOR)
 def session_mark_all_present(request, pk: int):
     get_object_or_404(WorkshopSession, pk=pk)
     try:
@@ -213,7 +198,7 @@ def session_mark_all_present(request, pk: int):
 
 
 @require_POST
-@leader_or_coordinator
+@role_required(Role.WORKSHOP, Role.COORDINATOR)
 def session_capacity(request, pk: int):
     get_object_or_404(WorkshopSession, pk=pk)
     form = CapacityForm(request.POST)
@@ -231,7 +216,7 @@ def session_capacity(request, pk: int):
 
 
 @require_POST
-@leader_or_coordinator
+@role_required(Role.WORKSHOP, Role.COORDINATOR)
 def session_cancel(request, pk: int):
     get_object_or_404(WorkshopSession, pk=pk)
     try:
@@ -249,7 +234,7 @@ def session_cancel(request, pk: int):
 
 
 @require_GET
-@leader_or_coordinator
+@role_required(Role.WORKSHOP, Role.COORDINATOR)
 def resident_history(request, pk: int):
     resident = get_object_or_404(Resident, pk=pk)
     history = list(selectors.resident_signup_history(resident_id=pk)[:500])
@@ -259,7 +244,7 @@ def resident_history(request, pk: int):
 
 
 @require_GET
-@leader_or_coordinator
+@role_required(Role.WORKSHOP, Role.COORDINATOR)
 def figures(request):
     today = timezone.localdate()
     form = MonthForm(request.GET or {"month": f"{today:%Y-%m}"})
