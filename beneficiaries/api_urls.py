@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from beneficiaries import api, api_reference
+from beneficiaries import api, api_reference, api_retention
 
 urlpatterns = [
     path("residents/", api.ResidentListApi.as_view(), name="api-resident-list"),
@@ -11,6 +11,8 @@ urlpatterns = [
     path("residents/<int:pk>/card/", api.ResidentCardApi.as_view(), name="api-resident-card"),
     path("residents/<int:pk>/entitlements/", api.ResidentEntitlementsApi.as_view(), name="api-resident-entitlements"),
     path("residents/<int:pk>/eligibility/", api.ResidentEligibilityApi.as_view(), name="api-resident-eligibility"),
+    path("residents/<int:pk>/export/", api_retention.ResidentExportApi.as_view(), name="api-resident-export"),
+    path("residents/<int:pk>/anonymise/", api_retention.ResidentAnonymiseApi.as_view(), name="api-resident-anonymise"),
     path("entitlements/<int:pk>/suspend/", api.EntitlementSuspendApi.as_view(), name="api-entitlement-suspend"),
     path("entitlements/<int:pk>/resume/", api.EntitlementResumeApi.as_view(), name="api-entitlement-resume"),
     path("streets/", api_reference.StreetListApi.as_view(), name="api-street-list"),

@@ -31,14 +31,24 @@ def public_holiday_name(day: datetime.date) -> str | None:
     return _polish_holidays(day.year, _holiday_language()).get(day)
 
 
-def closure_reason(day: datetime.date) -> str | None:
-    """Why the point is closed on ``day`` (None when it is open)."""
+# closure_reason(closure_day=...) not given: the ClosureDay table is asked.
+LOOK_UP = object()
+
+
+def closure_reason(day: datetime.date, *, closure_day=LOOK_UP) -> str | None:
+    """Why the point is closed on ``day`` (None when it is open).
+
+    ``closure_day`` is the reason of the day's ClosureDay row (None: no row) when the caller
+    already fetched it with its own query (the check-in reads it with the resident).
+    """
     if day.isoweekday() not in opening_weekdays():
         return "weekend"
     holiday = public_holiday_name(day)
     if holiday:
         return holiday
-    closure = ClosureDay.objects.filter(date=day).values_list("reason", flat=True).first()
+    closure = closure_day
+    if closure is LOOK_UP:
+        closure = ClosureDay.objects.filter(date=day).values_list("reason", flat=True).first()
     if closure is not None:
         return closure or "closure_day"
     return None

@@ -32,12 +32,18 @@ class Eligibility:
 
 
 def check_eligibility(
-    *, resident: Resident, program: str, day: datetime.date, entitlements: list[Entitlement] | None = None
+    *,
+    resident: Resident,
+    program: str,
+    day: datetime.date,
+    entitlements: list[Entitlement] | None = None,
+    point_open: bool | None = None,
 ) -> Eligibility:
     """May ``resident`` receive ``program`` on ``day``? Lists every applicable reason when not.
 
-    ``entitlements`` may be passed already fetched (all of the resident's, any programme) to
-    save a query on hot paths.
+    ``entitlements`` may be passed already fetched (all of the resident's, any programme), and
+    ``point_open`` already decided (``calendar.closure_reason(day) is None``), to save queries
+    on hot paths.
     """
     if entitlements is None:
         entitlements = list(resident.entitlements.filter(program=program))
@@ -50,7 +56,7 @@ def check_eligibility(
     if program == Program.HOT_MEAL:
         if resident.district not in SERVED_DISTRICTS:
             reasons.append(Reason.OUTSIDE_DISTRICT)
-        if not point_is_open(day):
+        if not (point_is_open(day) if point_open is None else point_open):
             reasons.append(Reason.POINT_CLOSED)
     return Eligibility(eligible=not reasons, reasons=reasons, entitlement=usable)
 

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from beneficiaries import views, views_reference
+from beneficiaries import views, views_reference, views_retention
 
 KINDS = "|".join(views_reference.KINDS)
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/", views.resident_detail, name="resident-detail"),
     path("<int:pk>/edit/", views.resident_edit_page, name="resident-edit"),
     path("<int:pk>/entitlements/new/", views.entitlement_create_page, name="entitlement-create"),
+    path("<int:pk>/anonymise/", views_retention.resident_anonymise_page, name="resident-anonymise"),
     path(
         "entitlements/<int:pk>/suspend/",
         views.entitlement_status_page,

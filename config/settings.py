@@ -219,7 +219,7 @@ RETENTION_DAYS = env.int("RETENTION_DAYS", default=5 * 365)
 # A document still pending after this many seconds is queued again, at most this many times.
 DOCUMENTS_STALE_AFTER_SECONDS = env.int("DOCUMENTS_STALE_AFTER_SECONDS", default=600)
 DOCUMENTS_MAX_ATTEMPTS = env.int("DOCUMENTS_MAX_ATTEMPTS", default=3)
-MEAL_POINT_NAME = env.str("MEAL_POINT_NAME", default="Punkt wydawania posiłków, ul. Kasprowicza 2")
+MEAL_POINT_NAME = env.str("MEAL_POINT_NAME", default="CPS Chorzów, ul. Kasprowicza 2")
 MEAL_POINT_HOURS = env.str("MEAL_POINT_HOURS", default="12:00–13:00")
 
 LOGGING = {

@@ -10,12 +10,24 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FilteredRelation,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 
 from beneficiaries.calendar import closure_reason, opening_days_between
 from beneficiaries.cards import is_valid_card_number
 from beneficiaries.eligibility import Eligibility, check_eligibility, residents_eligible_on
-from beneficiaries.models import Entitlement, EntitlementStatus, Program, Resident
+from beneficiaries.models import ClosureDay, Entitlement, EntitlementStatus, Program, Resident
 from beneficiaries.text import fold
 from meals.collation import name_sort_key
 from meals.models import MealDay, MealIssue
@@ -212,14 +224,68 @@ def _with_hot_meal_entitlements(residents: QuerySet[Resident]) -> QuerySet[Resid
 
 def resident_for_checkin(*, resident_id: int | None = None, card: str | None = None) -> Resident | None:
     """The resident by id or by card number, with their hot-meal entitlements (two queries)."""
-    residents = _with_hot_meal_entitlements(Resident.objects.all())
+    residents = _resident_by(Resident.objects.all(), resident_id=resident_id, card=card)
+    return None if residents is None else _with_hot_meal_entitlements(residents).first()
+
+
+def _resident_by(residents: QuerySet[Resident], *, resident_id: int | None, card: str | None):
+    """Residents narrowed to the one named; None when the card cannot be anyone's."""
     if card is not None:
         card = card.strip()
         # A misread or foreign barcode fails the check digit: no query, nobody else found.
         if not is_valid_card_number(card):
             return None
-        return residents.filter(card_number=card).first()
-    return residents.filter(pk=resident_id).first()
+        return residents.filter(card_number=card)
+    return residents.filter(pk=resident_id)
+
+
+@dataclass(frozen=True)
+class CheckinSubject:
+    """What issuing a meal reads, all in one query."""
+
+    resident: Resident
+    entitlements: list[Entitlement]  # the resident's hot-meal entitlements
+    closure_day: str | None  # the reason of the day's ClosureDay row; None when there is none
+    earlier_issue_id: int | None  # the issue already recorded under the request's client_ref
+
+
+_ENTITLEMENT_FIELDS = ("id", "valid_from", "valid_to", "document_number", "weekdays", "status")
+
+
+def checkin_subject(
+    *, day: datetime.date, resident_id: int | None = None, card: str | None = None, client_ref: str | None = None
+) -> CheckinSubject | None:
+    """The resident by id or card, their hot-meal entitlements, the day's closure and an earlier issue under ``client_ref``.
+
+    One query, because the check-in is the hottest path of the service: the resident LEFT JOIN
+    their hot-meal entitlements (one row each), with the closure day and the client_ref look-up
+    as scalar subqueries. None when nobody has that id or card.
+    """
+    residents = _resident_by(Resident.objects.all(), resident_id=resident_id, card=card)
+    if residents is None:
+        return None
+    earlier = MealIssue.objects.filter(client_ref=client_ref).values("id")[:1]
+    rows = list(
+        residents.annotate(
+            hot_meal=FilteredRelation("entitlements", condition=Q(entitlements__program=Program.HOT_MEAL)),
+            **{f"entitlement_{name}": F(f"hot_meal__{name}") for name in _ENTITLEMENT_FIELDS},
+            closure_day=Subquery(ClosureDay.objects.filter(date=day).values("reason")[:1]),
+            earlier_issue_id=Subquery(earlier) if client_ref else Value(None, output_field=IntegerField()),
+        ).order_by("-hot_meal__valid_from", "-hot_meal__id")
+    )
+    if not rows:
+        return None
+    resident = rows[0]
+    entitlements = [
+        Entitlement(
+            resident_id=resident.pk,
+            program=Program.HOT_MEAL,
+            **{name: getattr(row, f"entitlement_{name}") for name in _ENTITLEMENT_FIELDS},
+        )
+        for row in rows
+        if row.entitlement_id is not None
+    ]
+    return CheckinSubject(resident, entitlements, resident.closure_day, resident.earlier_issue_id)
 
 
 def current_issue(*, resident_id: int, day: datetime.date) -> MealIssue | None:

@@ -30,6 +30,12 @@ BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=7, minute=0, day_of_month=1),
         "options": {"expires": 12 * HOUR},
     },
+    # Anonymise residents past retention (settings.RETENTION_DAYS), at night when nobody works.
+    "residents-anonymise-due": {
+        "task": "tasks.residents_anonymise_due",
+        "schedule": crontab(hour=2, minute=30),
+        "options": {"expires": 3 * HOUR},
+    },
     # Re-queue documents left pending (broker down, worker killed), fail those out of attempts.
     "documents-sweep": {
         "task": "tasks.documents_sweep",

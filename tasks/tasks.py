@@ -12,6 +12,7 @@ from celery import shared_task
 from django.db import DatabaseError
 from django.utils import timezone
 
+from beneficiaries import retention
 from tasks import scheduling, services
 from tasks.models import DocumentError
 
@@ -61,6 +62,12 @@ def monthly_meals_previous_month() -> int | None:
     year, month = scheduling.previous_month(timezone.localdate())
     document = scheduling.monthly_report_schedule(year=year, month=month)
     return document.pk if document else None
+
+
+@shared_task(name="tasks.residents_anonymise_due")
+def residents_anonymise_due() -> int:
+    """02:30 every night: anonymise the residents whose data is past retention."""
+    return retention.residents_anonymise_due()
 
 
 @shared_task(name="tasks.documents_sweep")

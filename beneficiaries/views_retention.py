@@ -1,0 +1,29 @@
+"""The coordinator's page for anonymising one person on request (with confirmation)."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from beneficiaries.models import Resident
+from beneficiaries.retention import AlreadyAnonymised, resident_anonymise
+from config.permissions import role_required
+from config.roles import Role
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.COORDINATOR)
+def resident_anonymise_page(request, pk: int):
+    """GET explains what goes and what stays; POST with the box ticked anonymises."""
+    resident = get_object_or_404(Resident, pk=pk)
+    if request.method == "POST":
+        if request.POST.get("confirm") != "yes":
+            messages.error(request, _("Tick the box to confirm the anonymisation."))
+        else:
+            try:
+                resident_anonymise(resident=resident, by=request.user)
+                messages.success(request, _("The person's data was anonymised; the counts remain."))
+            except AlreadyAnonymised as refusal:
+                messages.error(request, str(refusal.detail))
+            return redirect("beneficiaries:resident-detail", pk=pk)
+    return render(request, "beneficiaries/resident_anonymise.html", {"resident": resident})
