@@ -120,12 +120,19 @@ class DocumentCreatedSerializer(DocumentSerializer):
         help_text="false when the broker was unavailable: the document stays pending and is queued again later"
     )
 
+    notice = serializers.SerializerMethodField(help_text="when not queued: that printing is delayed, for a person")
+
     class Meta(DocumentSerializer.Meta):
-        fields = [*DocumentSerializer.Meta.fields, "queued"]
+        fields = [*DocumentSerializer.Meta.fields, "queued", "notice"]
         read_only_fields = fields
 
     def get_queued(self, document) -> bool:
         return self.context.get("queued") is not False
+
+    def get_notice(self, document) -> str | None:
+        if self.get_queued(document):
+            return None
+        return _("The queue is unavailable; the document will be prepared later.")
 
 
 class NotReadySerializer(serializers.Serializer):

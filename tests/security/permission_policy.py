@@ -1,0 +1,116 @@
+"""Who may call what: API.md's role table written out per endpoint, the expectation of the matrix tests.
+
+The endpoints themselves come from the URL resolver (tests/security/endpoints.py), so a new
+endpoint that is not listed here fails the matrix until someone decides who may call it.
+"""
+
+DISTRIBUTION, WORKSHOP, COORDINATOR = "distribution", "workshop", "coordinator"
+STAFF = frozenset({DISTRIBUTION, WORKSHOP, COORDINATOR})
+MEALS = frozenset({DISTRIBUTION, COORDINATOR})
+WORKSHOPS = frozenset({WORKSHOP, COORDINATOR})
+ONLY_COORDINATOR = frozenset({COORDINATOR})
+PUBLIC = "public"
+
+# (URL name, method) -> the roles that may call it. Reading residents is for every role;
+# changing them, reference data, reports and the audit trail are the coordinator's.
+API = {
+    ("api-token", "POST"): PUBLIC,
+    ("schema", "GET"): PUBLIC,
+    ("api-docs", "GET"): PUBLIC,
+    ("api-audit", "GET"): ONLY_COORDINATOR,
+    # Residents: all roles read and search; coordinators write.
+    ("api-resident-list", "GET"): STAFF,
+    ("api-resident-list", "POST"): ONLY_COORDINATOR,
+    ("api-resident-duplicates", "GET"): ONLY_COORDINATOR,
+    ("api-resident-detail", "GET"): STAFF,
+    ("api-resident-detail", "PATCH"): ONLY_COORDINATOR,
+    ("api-resident-card", "GET"): ONLY_COORDINATOR,
+    ("api-resident-entitlements", "GET"): STAFF,
+    ("api-resident-entitlements", "POST"): ONLY_COORDINATOR,
+    ("api-resident-eligibility", "GET"): STAFF,
+    ("api-resident-export", "GET"): ONLY_COORDINATOR,
+    ("api-resident-anonymise", "POST"): ONLY_COORDINATOR,
+    ("api-entitlement-suspend", "POST"): ONLY_COORDINATOR,
+    ("api-entitlement-resume", "POST"): ONLY_COORDINATOR,
+    # Reference data: everybody reads it (it explains eligibility), coordinators edit it.
+    ("api-street-list", "GET"): STAFF,
+    ("api-street-list", "POST"): ONLY_COORDINATOR,
+    ("api-street-district", "GET"): STAFF,
+    ("api-street-detail", "GET"): STAFF,
+    ("api-street-detail", "PATCH"): ONLY_COORDINATOR,
+    ("api-street-detail", "DELETE"): ONLY_COORDINATOR,
+    ("api-closure-day-list", "GET"): STAFF,
+    ("api-closure-day-list", "POST"): ONLY_COORDINATOR,
+    ("api-closure-day-detail", "GET"): STAFF,
+    ("api-closure-day-detail", "PATCH"): ONLY_COORDINATOR,
+    ("api-closure-day-detail", "DELETE"): ONLY_COORDINATOR,
+    # Meals: the counter and the coordinator.
+    ("api-meal-issues", "GET"): MEALS,
+    ("api-meal-issues", "POST"): MEALS,
+    ("api-meal-issue-void", "POST"): MEALS,
+    ("api-meal-day", "GET"): MEALS,
+    ("api-meal-day-summary", "GET"): MEALS,
+    ("api-meal-day-plan", "GET"): MEALS,
+    ("api-meal-day-plan", "PUT"): ONLY_COORDINATOR,
+    ("api-meal-day-plan", "PATCH"): ONLY_COORDINATOR,
+    ("api-meal-today", "GET"): MEALS,
+    ("api-meal-check", "GET"): MEALS,
+    ("api-meal-residents", "GET"): MEALS,
+    # Workshops: leaders and the coordinator.
+    ("workshop-session-list", "GET"): WORKSHOPS,
+    ("workshop-session-list", "POST"): WORKSHOPS,
+    ("workshop-session-detail", "GET"): WORKSHOPS,
+    ("workshop-session-detail", "PATCH"): WORKSHOPS,
+    ("workshop-session-cancel", "POST"): WORKSHOPS,
+    ("workshop-session-mark-all-present", "POST"): WORKSHOPS,
+    ("workshop-session-signups", "GET"): WORKSHOPS,
+    ("workshop-session-signups", "POST"): WORKSHOPS,
+    ("workshop-signup-detail", "GET"): WORKSHOPS,
+    ("workshop-signup-cancel", "POST"): WORKSHOPS,
+    ("workshop-signup-attendance", "POST"): WORKSHOPS,
+    ("workshop-resident-history", "GET"): WORKSHOPS,
+    ("workshop-figures", "GET"): WORKSHOPS,
+    # Documents: leaders print attendance lists (per kind, checked per document), the rest is the coordinator's.
+    ("api-document-list", "GET"): WORKSHOPS,
+    ("api-document-list", "POST"): WORKSHOPS,
+    ("api-document-detail", "GET"): WORKSHOPS,
+    ("api-document-file", "GET"): WORKSHOPS,
+    ("api-document-csv", "GET"): WORKSHOPS,
+}
+
+# Staff pages: URL name -> {method: the roles that may use it}.
+PAGES = {
+    "home": {"GET": STAFF},
+    "audit": {"GET": ONLY_COORDINATOR},
+    "beneficiaries:resident-list": {"GET": STAFF},
+    "beneficiaries:resident-detail": {"GET": STAFF},
+    "beneficiaries:resident-create": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
+    "beneficiaries:resident-edit": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
+    "beneficiaries:resident-anonymise": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
+    "beneficiaries:entitlement-create": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
+    "beneficiaries:entitlement-suspend": {"POST": ONLY_COORDINATOR},
+    "beneficiaries:entitlement-resume": {"POST": ONLY_COORDINATOR},
+    "beneficiaries:street-list": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
+    "beneficiaries:criteria": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
+    "beneficiaries:closure-list": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
+    "beneficiaries:reference-edit": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
+    "beneficiaries:reference-delete": {"POST": ONLY_COORDINATOR},
+    "meals:counter": {"GET": MEALS},
+    "meals:day": {"GET": MEALS, "POST": ONLY_COORDINATOR},
+    "meals:day-detail": {"GET": MEALS, "POST": ONLY_COORDINATOR},
+    "workshops:session-list": {"GET": WORKSHOPS},
+    "workshops:session-create": {"GET": WORKSHOPS, "POST": WORKSHOPS},
+    "workshops:figures": {"GET": WORKSHOPS},
+    "workshops:session-detail": {"GET": WORKSHOPS},
+    "workshops:signup-create": {"POST": WORKSHOPS},
+    "workshops:session-capacity": {"POST": WORKSHOPS},
+    "workshops:session-cancel": {"POST": WORKSHOPS},
+    "workshops:session-mark-all-present": {"POST": WORKSHOPS},
+    "workshops:signup-cancel": {"POST": WORKSHOPS},
+    "workshops:signup-attendance": {"POST": WORKSHOPS},
+    "workshops:resident-history": {"GET": WORKSHOPS},
+    "tasks:document-list": {"GET": WORKSHOPS, "POST": WORKSHOPS},
+}
+
+# Pages anyone may open (they hold no personal data): not part of the matrix.
+PUBLIC_PAGES = {"login", "logout", "set_language", "healthz"}
