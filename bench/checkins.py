@@ -15,20 +15,23 @@ from dataclasses import dataclass
 from bench.cpu import CpuMeter
 from bench.http import Connection, Request, RunResult, closed_loop
 from bench.outcome import Outcome, latency_figures, p
-from bench.prepare import HOST, Bench
+from bench.prepare import HOST, VAR, Bench
+from bench.profile import Recorder
 
 ISSUES = "/api/v1/meals/issues/"
 NATIONAL_BOUND = 360  # check-ins a second: every FEAD recipient in Poland within one hour
 
 
 class Cards:
-    """Card numbers of residents eligible today, each handed out once (never the same resident twice)."""
+    """Card numbers of residents eligible and not yet served today, each handed out once."""
 
     def __init__(self, bench: Bench, seed: int = 7):
         from beneficiaries.eligibility import residents_eligible_on
         from beneficiaries.models import Program
+        from meals.models import MealIssue
 
-        eligible = residents_eligible_on(program=Program.HOT_MEAL, day=bench.today)
+        served = MealIssue.objects.filter(date=bench.today, voided_at__isnull=True).values("resident_id")
+        eligible = residents_eligible_on(program=Program.HOT_MEAL, day=bench.today).exclude(id__in=served)
         cards = list(eligible.order_by("id").values_list("card_number", flat=True))
         random.Random(seed).shuffle(cards)
         self._cards = cards
@@ -92,6 +95,7 @@ def checkin_rounds(bench: Bench, *, rounds: int, clients: int, duration: float, 
     runs: dict[str, list[Segment]] = {"baseline": [], "B1": [], "B6": []}
     unexpected = {key: Unexpected(200 if key == "baseline" else 201) for key in runs}
     broker_seen_down = []
+    profiles: dict[str, str] = {}
 
     def baseline_request(_client):
         return Request("GET", f"/bench/baseline/{rng.randint(1, bench.residents)}/")
@@ -105,6 +109,7 @@ def checkin_rounds(bench: Bench, *, rounds: int, clients: int, duration: float, 
             if key == "B6":
                 bench.stop_redis()
                 broker_seen_down.append(bench.call("GET", "/healthz").json().get("broker"))
+            recorder = _recorder(bench, key, number)
             try:
                 segment = _measure(
                     bench,
@@ -117,12 +122,26 @@ def checkin_rounds(bench: Bench, *, rounds: int, clients: int, duration: float, 
             finally:
                 if key == "B6":
                     bench.restart_redis()
+                if recorder is not None:
+                    profiles[key] = recorder.stop()
+                    bench.log(f"  profile of the server during {key}:\n{profiles[key]}")
             runs[key].append(segment)
             bench.log(
                 f"  round {number} {key:8} {segment.run.throughput:7.1f}/s  p99 {p(segment.run, 0.99):6.1f} ms  "
                 f"cpu {segment.cpu}"
             )
-    return _outcomes(runs, unexpected, clients, broker_seen_down)
+    outcomes = _outcomes(runs, unexpected, clients, broker_seen_down)
+    for outcome in outcomes:
+        if outcome.key in profiles:
+            outcome.figures["profile"] = profiles[outcome.key].splitlines()
+    return outcomes
+
+
+def _recorder(bench: Bench, key: str, number: int):
+    """py-spy on the server during the first round of baseline and B1, when --profile asked for it."""
+    if not bench.profile or number != 1 or key == "B6":
+        return None
+    return Recorder(bench.server_pgid, VAR / "profiles" / f"{key}.collapsed")
 
 
 def _pooled(segments: list[Segment]) -> RunResult:
@@ -227,7 +246,9 @@ def race(bench: Bench, *, clients: int, cards: list[str], void_share=0.3, retry_
         await asyncio.wait_for(asyncio.gather(*jobs), timeout=600)
 
     asyncio.run(everyone())
-    outcome = Outcome(f"B2/{clients}", f"Same {len(cards)} residents from {clients} clients, voids and retries mixed in")
+    outcome = Outcome(
+        f"B2/{clients}", f"Same {len(cards)} residents from {clients} clients, voids and retries mixed in"
+    )
     _check_race(bench, cards, log, outcome)
     ms = sorted(seconds * 1000 for seconds in log.latencies)
     outcome.figures.update(

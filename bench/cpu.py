@@ -30,12 +30,12 @@ def _group_pids(pgid: int) -> list[int]:
     return pids
 
 
-def _machine_ticks() -> tuple[int, int]:
-    """(busy, total) ticks of all CPUs since boot."""
+def _machine_ticks() -> tuple[int, int, int, int]:
+    """(busy, total, iowait, steal) ticks of all CPUs since boot."""
     with open("/proc/stat") as stat:
-        values = [int(v) for v in stat.readline().split()[1:]]
-    idle = values[3] + values[4]  # idle + iowait
-    return sum(values) - idle, sum(values)
+        values = [int(v) for v in stat.readline().split()[1:9]]
+    user, nice, system, idle, iowait, irq, softirq, steal = values
+    return user + nice + system + irq + softirq + steal, sum(values), iowait, steal
 
 
 @dataclass
@@ -46,7 +46,9 @@ class CpuShare:
     database: float
     client: float
     other: float
-    idle: float
+    idle: float  # iowait included
+    iowait: float  # waiting for the disk (commits' WAL flushes, a neighbour's I/O)
+    steal: float  # taken by the hypervisor for other virtual machines
 
     def as_dict(self) -> dict:
         return {name: round(value, 2) for name, value in vars(self).items()}
@@ -68,12 +70,18 @@ class CpuMeter:
         self._before = self._snapshot()
 
     def stop(self, wall_seconds: float) -> CpuShare:
-        server0, db0, client0, (busy0, total0) = self._before
-        server1, db1, client1, (busy1, total1) = self._snapshot()
+        server0, db0, client0, (busy0, total0, iowait0, steal0) = self._before
+        server1, db1, client1, (busy1, total1, iowait1, steal1) = self._snapshot()
         database = sum(ticks - db0.get(pid, 0) for pid, ticks in db1.items())
         cores = os.cpu_count() or 1
         per_second = TICKS * wall_seconds
         parts = [(server1 - server0) / per_second, database / per_second, (client1 - client0) / per_second]
-        busy = (busy1 - busy0) / TICKS / wall_seconds
-        idle = cores * ((total1 - total0) - (busy1 - busy0)) / max(1, total1 - total0)
-        return CpuShare(*parts, other=max(0.0, busy - sum(parts)), idle=idle)
+        busy = (busy1 - busy0) / per_second
+        share = cores / max(1, total1 - total0)  # machine ticks -> cores
+        return CpuShare(
+            *parts,
+            other=max(0.0, busy - sum(parts)),
+            idle=((total1 - total0) - (busy1 - busy0)) * share,
+            iowait=(iowait1 - iowait0) * share,
+            steal=(steal1 - steal0) * share,
+        )

@@ -38,9 +38,9 @@ def bench_url(database_url: str, name: str) -> str:
 
 
 def conninfo(url: str) -> str:
-    """psycopg takes postgresql:// URLs."""
+    """The URL for psycopg: postgresql://, without Django's options (``?server_side_binding=...``)."""
     parts = urlsplit(url)
-    return urlunsplit(parts._replace(scheme="postgresql"))
+    return urlunsplit(parts._replace(scheme="postgresql", query=""))
 
 
 def recreate_database(url: str) -> None:
@@ -131,7 +131,8 @@ def check_derived_columns(conn: psycopg.Connection, sample: int = 500) -> None:
     from beneficiaries.services import _refresh_derived
 
     fields = ("id", "first_name", "last_name", "card_number", "pesel", "street", "building", "flat")
-    query = f"SELECT {', '.join(fields)}, search_text, address_key FROM beneficiaries_resident ORDER BY random() LIMIT %s"
+    columns = ", ".join(fields)
+    query = f"SELECT {columns}, search_text, address_key FROM beneficiaries_resident ORDER BY random() LIMIT %s"  # noqa: S608
     for row in conn.execute(query, (sample,)).fetchall():
         resident = Resident(**dict(zip(fields, row[: len(fields)], strict=True)))
         _refresh_derived(resident)
@@ -152,14 +153,14 @@ def insert_entitlements(conn: psycopg.Connection, today: datetime.date, first_id
         SELECT r, 'hot_meal', %(today)s::date - 300 - r %% 60, %(today)s::date + 30,
                'OPS.8220.' || r || '.2026', '1234567',
                CASE WHEN r %% 50 = 7 THEN 'suspended' ELSE 'active' END, now()
-        FROM generate_series(%(first)s, %(last)s) AS r
+        FROM generate_series(%(first)s::int, %(last)s::int) AS r
         UNION ALL
         SELECT r, 'hot_meal', %(today)s::date - 700, %(today)s::date - 400, 'OPS.8220.' || r || '.2024', '12345',
                'active', now()
-        FROM generate_series(%(first)s, %(last)s) AS r WHERE r %% 10 < 3
+        FROM generate_series(%(first)s::int, %(last)s::int) AS r WHERE r %% 10 < 3
         UNION ALL
         SELECT r, 'fead', %(today)s::date - 100, %(today)s::date + 200, 'SK.FEAD.' || r, '1234567', 'active', now()
-        FROM generate_series(%(first)s, %(last)s) AS r WHERE r %% 5 = 1
+        FROM generate_series(%(first)s::int, %(last)s::int) AS r WHERE r %% 5 = 1
         """,
         ids,
     )
@@ -174,7 +175,9 @@ def past_opening_days(today: datetime.date, count: int) -> list[datetime.date]:
     return days
 
 
-def insert_past_issues(conn: psycopg.Connection, *, today: datetime.date, residents: int, issues: int, staff: list[int]):
+def insert_past_issues(
+    conn: psycopg.Connection, *, today: datetime.date, residents: int, issues: int, staff: list[int]
+):
     """``issues`` meals on past weekdays, each resident every ISSUE_STRIDE-th day; 0.5 % voided; with audit events."""
     per_day = residents // ISSUE_STRIDE
     days = past_opening_days(today, -(-issues // per_day))
@@ -188,7 +191,7 @@ def insert_past_issues(conn: psycopg.Connection, *, today: datetime.date, reside
                CASE WHEN i.voided THEN i.staff END,
                CASE WHEN i.voided THEN 'pomyłka' ELSE '' END
         FROM unnest(%(days)s::date[]) WITH ORDINALITY AS d(day, n)
-        CROSS JOIN LATERAL generate_series(1 + (d.n %% %(stride)s)::int, %(residents)s, %(stride)s) AS r
+        CROSS JOIN LATERAL generate_series(1 + (d.n %% %(stride)s)::int, %(residents)s::int, %(stride)s::int) AS r
         CROSS JOIN LATERAL (
             SELECT (d.day + time '11:55' + (r %% 4000) * interval '1 second') AT TIME ZONE 'Europe/Warsaw' AS at,
                    (%(staff)s::bigint[])[1 + r %% %(nstaff)s] AS staff,

@@ -27,14 +27,15 @@ HOST = "127.0.0.1"
 
 @dataclass(frozen=True)
 class Server:
-    """How gunicorn runs: ``threads > 1`` is the gthread worker class."""
+    """How gunicorn runs: ``sync`` (a connection per request) or ``gthread`` (keep-alive, ``threads`` each)."""
 
     workers: int
-    threads: int
+    worker_class: str = "sync"
+    threads: int = 1
 
     def describe(self) -> str:
-        kind = f"gthread, {self.threads} threads each" if self.threads > 1 else "sync"
-        return f"{self.workers} workers ({kind})"
+        threads = f", {self.threads} threads each" if self.worker_class == "gthread" else ""
+        return f"{self.workers} {self.worker_class} workers{threads}"
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Bench:
     tokens: dict[str, list[str]] = field(default_factory=dict)
     staff_ids: list[int] = field(default_factory=list)
     residents: int = 0  # residents in the database now
+    profile: bool = False  # sample the server with py-spy during B1 (bench.profile)
 
     # --- Environment and database ----------------------------------------------------------
 
@@ -144,7 +146,12 @@ class Bench:
 
     def start_web(self):
         start_gunicorn(
-            self.processes, self.env, port=self.http_port, workers=self.server.workers, threads=self.server.threads
+            self.processes,
+            self.env,
+            port=self.http_port,
+            workers=self.server.workers,
+            worker_class=self.server.worker_class,
+            threads=self.server.threads,
         )
 
     def stop_redis(self):
@@ -166,7 +173,7 @@ class Bench:
         """A DRF token for each bench user, through POST /api/v1/auth/token/."""
         from django.contrib.auth import get_user_model
 
-        users = get_user_model().objects.order_by("id").values_list("username", "groups__name")
+        users = list(get_user_model().objects.order_by("id").values_list("username", "groups__name"))
 
         async def log_in(username):
             body = {"username": username, "password": PASSWORD}

@@ -48,7 +48,7 @@ def pdf_sizes(bench: Bench, *, small: int, large: int) -> Outcome:
 
 
 def roster_day(bench: Bench) -> datetime.date:
-    """A day 45+ days ahead (past every ordinary decision) when the point is open: 30 residents get a decision for it."""
+    """An open day 45+ days ahead, past every ordinary decision; 30 residents get a decision for it."""
     from beneficiaries.calendar import public_holiday_name
     from beneficiaries.eligibility import residents_eligible_on
     from beneficiaries.models import Program
@@ -70,7 +70,9 @@ def roster_day(bench: Bench) -> datetime.date:
 
 
 def end_to_end(bench: Bench, *, repeats: int) -> Outcome:
-    outcome = Outcome("B5e2e", f"Meal list of {ROSTER_RESIDENTS} rows, request to ready through Celery ({repeats} runs)")
+    outcome = Outcome(
+        "B5e2e", f"Meal list of {ROSTER_RESIDENTS} rows, request to ready through Celery ({repeats} runs)"
+    )
     from bench.processes import celery_ready
 
     wait_for(lambda: celery_ready(bench.env), what="Celery worker", timeout=90, interval=1)
@@ -116,4 +118,3 @@ def _one_document(bench: Bench, day: datetime.date, token: str, outcome: Outcome
     if pdf.status != 200 or not pdf.body.startswith(b"%PDF"):
         outcome.failures.append(f"document {document_id} file: {pdf.status}")
     return ready
-

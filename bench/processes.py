@@ -4,6 +4,7 @@ Each child runs in its own session (process group); :class:`Processes` stops the
 started, by id, when the run ends for any reason (normal end, error, Ctrl+C, SIGTERM).
 """
 
+import contextlib
 import os
 import signal
 import socket
@@ -88,10 +89,8 @@ class Processes:
 
 
 def _signal_group(pid: int, sig: int):
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, sig)  # the child's own group: start_new_session made pid its id
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 def install_signal_handlers(processes: Processes):
@@ -116,13 +115,13 @@ def start_redis(processes: Processes, port: int) -> str:
     return f"redis://127.0.0.1:{port}/5"
 
 
-def start_gunicorn(processes: Processes, env: dict, *, port: int, workers: int, threads: int) -> None:
-    """gunicorn on 127.0.0.1 only; ``threads > 1`` means gthread workers (keep-alive connections)."""
+def start_gunicorn(processes: Processes, env: dict, *, port: int, workers: int, worker_class: str, threads: int):
+    """gunicorn on 127.0.0.1 only, with persistent database connections (CONN_MAX_AGE in ``env``)."""
     argv = [
         PYTHON, "-m", "gunicorn", "config.wsgi:application",
         "--bind", f"127.0.0.1:{port}",
         "--workers", str(workers),
-        "--worker-class", "gthread" if threads > 1 else "sync",
+        "--worker-class", worker_class,
         "--threads", str(threads),
         "--keep-alive", "30",
         "--backlog", "256",

@@ -3,6 +3,7 @@
 import json
 import os
 import platform
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,8 +19,8 @@ def machine() -> dict:
                 break
     with open("/proc/meminfo") as meminfo:
         total_kib = int(meminfo.readline().split()[1])
-    postgres = subprocess.run(["psql", "--version"], capture_output=True, text=True).stdout.strip()
-    redis = subprocess.run(["redis-server", "--version"], capture_output=True, text=True).stdout.split(" sha=")[0]
+    postgres = _version(["psql", "--version"])
+    redis = _version(["redis-server", "--version"]).split(" sha=")[0]
     return {
         "nproc": os.cpu_count(),
         "memory_gib": round(total_kib / 1024 / 1024, 1),
@@ -30,6 +31,12 @@ def machine() -> dict:
         "redis": redis.strip(),
         "load_average_at_start": os.getloadavg(),
     }
+
+
+def _version(argv: list[str]) -> str:
+    if shutil.which(argv[0]) is None:
+        return ""
+    return subprocess.run(argv, capture_output=True, text=True, timeout=10).stdout.strip()
 
 
 def _measured(outcome: Outcome) -> str:
@@ -44,7 +51,8 @@ def _measured(outcome: Outcome) -> str:
             f"{f['duplicates']} duplicates, statuses {f['statuses']}"
         )
     if outcome.key == "B4":
-        return f"p50 {f.get('p50_ms', '?')} ms, p99 {f.get('p99_ms', '?')} ms, rules broken in {f.get('broken_rounds', 0)} rounds"
+        broken = f.get("broken_rounds", 0)
+        return f"p50 {f.get('p50_ms', '?')} ms, p99 {f.get('p99_ms', '?')} ms, rules broken in {broken} rounds"
     if outcome.key == "B5":
         small, large = (value for key, value in f.items() if key.startswith("rows_"))
         return (
@@ -52,18 +60,21 @@ def _measured(outcome: Outcome) -> str:
             f"{large['seconds']:.2f} s ({large['seconds'] / small['seconds']:.1f} x) / {large['peak_rss_mib']:.0f} MiB"
         )
     if outcome.key == "B5e2e":
-        return f"median {f.get('median_s')} s, slowest {f.get('max_s')} s (first, cold worker: {f.get('first_document_s', 0):.2f} s)"
+        cold = f.get("first_document_s") or 0
+        return f"median {f.get('median_s')} s, slowest {f.get('max_s')} s (first, cold worker: {cold:.2f} s)"
     return ""
 
 
-def _targets(outcome: Outcome) -> str:
+def _targets(outcome: Outcome, judged: bool) -> str:
     return "; ".join(
-        f"{t.name} {'≤' if t.at_most else '≥'} {t.limit:g}{t.unit}: {t.measured:.3g}{t.unit} ({'met' if t.met else 'MISSED'})"
+        f"{t.name} {'≤' if t.at_most else '≥'} {t.limit:g}{t.unit}: {t.measured:.3g}{t.unit}"
+        + (f" ({'met' if t.met else 'MISSED'})" if judged else "")
         for t in outcome.targets
     )
 
 
-def table(outcomes: list[Outcome]) -> str:
+def table(outcomes: list[Outcome], *, judged: bool = True) -> str:
+    """The results as Markdown; ``judged=False`` (``--tiny``) reports timings without verdicts."""
     lines = [
         "| scenario | measured | ratio vs baseline | targets | verdict |",
         "|---|---|---|---|---|",
@@ -74,9 +85,12 @@ def table(outcomes: list[Outcome]) -> str:
             verdict = "BROKEN"
         elif not outcome.targets:
             verdict = "(reference)"
+        elif not judged:
+            verdict = "(tiny: not judged)"
         else:
             verdict = "met" if outcome.met else "missed"
-        lines.append(f"| {outcome.key}: {outcome.title} | {_measured(outcome)} | {ratio} | {_targets(outcome)} | {verdict} |")
+        cells = (f"{outcome.key}: {outcome.title}", _measured(outcome), ratio, _targets(outcome, judged), verdict)
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 

@@ -10,10 +10,9 @@ import asyncio
 import datetime
 import zoneinfo
 
-from bench.http import Connection, Request
+from bench.http import Connection, Request, percentile
 from bench.outcome import Outcome
 from bench.prepare import HOST, Bench
-from bench.http import percentile
 
 WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
 CAPACITY = 12
@@ -50,7 +49,12 @@ async def _fifty_at_once(bench: Bench, session_id: int, residents: list[int]):
     connections = [Connection(HOST, bench.http_port, token=token) for _ in residents]
     try:
         # Open every connection first (a cheap authenticated GET), then release all sign-ups together.
-        await asyncio.gather(*(c.send(Request("GET", f"/bench/baseline/{resident}/")) for c, resident in zip(connections, residents, strict=True)))
+        await asyncio.gather(
+            *(
+                c.send(Request("GET", f"/bench/baseline/{resident}/"))
+                for c, resident in zip(connections, residents, strict=True)
+            )
+        )
         path = f"/api/v1/workshops/sessions/{session_id}/signups/"
         return await asyncio.wait_for(
             asyncio.gather(

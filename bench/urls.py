@@ -7,8 +7,8 @@ module) still look the holiday up on every check-in, as production does, but ign
 
 from django.urls import path
 
-from beneficiaries import calendar
 from bench.baseline import BaselineRow
+from beneficiaries import calendar
 from config.urls import urlpatterns as service_urlpatterns
 
 _holiday_name = calendar.public_holiday_name

@@ -24,6 +24,7 @@ from meals.serializers import (
     SearchQuerySerializer,
     SearchResultSerializer,
     VoidSerializer,
+    issue_data,
 )
 
 TAGS = ["meals"]
@@ -68,7 +69,7 @@ class MealIssueListCreate(generics.ListAPIView):
             client_ref=data["client_ref"],
         )
         code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
-        return Response(MealIssueSerializer(result.issue).data, status=code)
+        return Response(issue_data(result.issue), status=code)
 
 
 class MealIssueVoid(APIView):

@@ -18,6 +18,7 @@ from beneficiaries.eligibility import check_eligibility
 from beneficiaries.models import Program
 from config.audit import audit_record
 from config.exceptions import DomainError
+from config.models import AuditEvent
 from config.roles import Role, role_of
 from meals.models import MealDay, MealIssue
 from meals.selectors import checkin_subject, current_issue
@@ -66,10 +67,10 @@ def meal_issue(
     client_ref = client_ref or None
     day = timezone.localdate()
     subject = checkin_subject(day=day, resident_id=resident_id, card=card, client_ref=client_ref)
-    if subject is None or subject.earlier_issue_id is not None:
-        # A retry (or a client_ref reused for someone unknown): the earlier attempt decides.
-        if client_ref and (earlier := _issue_by_client_ref(client_ref)):
-            return IssueResult(_same_request(earlier, resident_id=resident_id, card=card), created=False)
+    retried = subject is None or subject.earlier_issue_id is not None
+    # A retry (or a client_ref reused for someone unknown): the earlier attempt decides.
+    if retried and client_ref and (earlier := _issue_by_client_ref(client_ref)):
+        return IssueResult(_same_request(earlier, resident_id=resident_id, card=card), created=False)
     if subject is None:
         raise MealError("unknown_resident", UNKNOWN_RESIDENT, status_code=404)
     point_open = closure_reason(day, closure_day=subject.closure_day) is None
@@ -97,39 +98,90 @@ def meal_issue(
 def _insert(issue: MealIssue, *, resident_id: int | None, card: str | None) -> IssueResult:
     """INSERT under the unique constraints; a loser learns who won instead of failing."""
     for _attempt in range(INSERT_ATTEMPTS):
-        with transaction.atomic():
-            issue.pk = _insert_unless_taken(issue)
-            if issue.pk is not None:
-                audit_record(actor=issue.issued_by, action="meal.issue", obj=issue, after=_issue_audit(issue))
-                return IssueResult(issue, created=True)
-            # Same client_ref at the same moment (a retry racing its original): one issue, 200.
-            if issue.client_ref and (earlier := _issue_by_client_ref(issue.client_ref)):
-                return IssueResult(_same_request(earlier, resident_id=resident_id, card=card), created=False)
-            served = current_issue(resident_id=issue.resident_id, day=issue.date)
-            if served is not None:
-                raise _already_issued(served)
+        issue.pk = _record(issue)
+        if issue.pk is not None:
+            return IssueResult(issue, created=True)
+        # Same client_ref at the same moment (a retry racing its original): one issue, 200.
+        if issue.client_ref and (earlier := _issue_by_client_ref(issue.client_ref)):
+            return IssueResult(_same_request(earlier, resident_id=resident_id, card=card), created=False)
+        served = current_issue(resident_id=issue.resident_id, day=issue.date)
+        if served is not None:
+            raise _already_issued(served)
         # The blocking issue was voided meanwhile: try again.
     raise MealError("busy", _("The meal could not be recorded, please try again."), status_code=503)
 
 
-def _insert_unless_taken(issue: MealIssue) -> int | None:
-    """``INSERT ... ON CONFLICT DO NOTHING RETURNING id``: the new id, or None when a unique rule refused it.
+def _record(issue: MealIssue) -> int | None:
+    """Insert the issue and its audit event; the new id, or None when a unique rule refused the issue.
 
     A refusal (one meal per resident per day, or the client_ref already used) is an answer,
-    not an error: no savepoint and no exception are needed to survive it. Concurrent inserts
-    of the same resident wait for each other in the unique index, so exactly one wins.
+    not an error: ``INSERT ... ON CONFLICT DO NOTHING`` needs no savepoint and raises nothing.
+    Concurrent inserts for one resident wait for each other in the unique index: one wins.
+    On PostgreSQL one statement writes both rows (the audit event only if the issue was
+    written): one round trip, one implicit transaction. Elsewhere a transaction does the same.
     """
-    fields = [field for field in MealIssue._meta.concrete_fields if not field.primary_key]
-    quote = connection.ops.quote_name
-    values = [field.get_db_prep_save(getattr(issue, field.attname), connection) for field in fields]
-    sql = (
-        f"INSERT INTO {quote(MealIssue._meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) "
-        f"VALUES ({', '.join(['%s'] * len(fields))}) ON CONFLICT DO NOTHING RETURNING {quote('id')}"
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_ISSUE_AND_AUDIT_SQL, _insert_values(issue) + _audit_values(issue))
+            row = cursor.fetchone()
+        return row[0] if row else None
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(_ISSUE_SQL, _insert_values(issue))
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        issue.pk = row[0]
+        audit_record(actor=issue.issued_by, action=AUDIT_ACTION, obj=issue, after=_issue_audit(issue))
+    return issue.pk
+
+
+AUDIT_ACTION = "meal.issue"
+_ISSUE_FIELDS = [field for field in MealIssue._meta.concrete_fields if not field.primary_key]
+# The columns audit_record() fills; object_id comes from the new issue's id.
+_AUDIT_FIELDS = [field for field in AuditEvent._meta.concrete_fields if not field.primary_key]
+
+
+def _insert_values(issue: MealIssue) -> list:
+    return [field.get_db_prep_save(getattr(issue, field.attname), connection) for field in _ISSUE_FIELDS]
+
+
+def _audit_values(issue: MealIssue) -> list:
+    """What audit_record(actor=issued_by, action="meal.issue", obj=issue, after=...) stores, but the id."""
+    event = AuditEvent(
+        at=timezone.now(),
+        actor=issue.issued_by if getattr(issue.issued_by, "is_authenticated", False) else None,
+        action=AUDIT_ACTION,
+        object_type=MealIssue._meta.label_lower,
+        before=None,
+        after=_issue_audit(issue),
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, values)
-        row = cursor.fetchone()
-    return row[0] if row else None
+    fields = (field for field in _AUDIT_FIELDS if field.name != "object_id")
+    return [field.get_db_prep_save(getattr(event, field.attname), connection) for field in fields]
+
+
+def _issue_sql() -> str:
+    q = connection.ops.quote_name
+    columns = ", ".join(q(field.column) for field in _ISSUE_FIELDS)
+    placeholders = ", ".join(["%s"] * len(_ISSUE_FIELDS))
+    return (
+        f"INSERT INTO {q(MealIssue._meta.db_table)} ({columns}) VALUES ({placeholders}) "  # noqa: S608
+        "ON CONFLICT DO NOTHING RETURNING id"
+    )
+
+
+def _issue_and_audit_sql() -> str:
+    q = connection.ops.quote_name
+    columns = ", ".join(q(field.column) for field in _AUDIT_FIELDS)
+    values = ", ".join("CAST(issue.id AS text)" if field.name == "object_id" else "%s" for field in _AUDIT_FIELDS)
+    return (
+        f"WITH issue AS ({_issue_sql()}), "  # noqa: S608  (table and column names from the models)
+        f"audit AS (INSERT INTO {q(AuditEvent._meta.db_table)} ({columns}) SELECT {values} FROM issue) "
+        "SELECT id FROM issue"
+    )
+
+
+_ISSUE_SQL, _ISSUE_AND_AUDIT_SQL = _issue_sql(), _issue_and_audit_sql()
 
 
 def _issue_by_client_ref(client_ref: str) -> MealIssue | None:
