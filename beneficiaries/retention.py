@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 
 from beneficiaries.models import Resident
+from beneficiaries.services import RESIDENT_FIELDS
 from config.audit import audit_record
 from config.exceptions import DomainError
 from config.models import AuditEvent
@@ -188,27 +189,8 @@ def residents_anonymise_due(*, today: datetime.date | None = None) -> int:
 
 # --- Right of access --------------------------------------------------------------------------
 
-RESIDENT_EXPORT_FIELDS = (
-    "id",
-    "card_number",
-    "first_name",
-    "last_name",
-    "pesel",
-    "birth_date",
-    "street",
-    "building",
-    "flat",
-    "postal_code",
-    "district",
-    "phone",
-    "diet",
-    "allergies",
-    "notes",
-    "is_active",
-    "created_at",
-    "updated_at",
-    "anonymised_at",
-)
+# Everything a coordinator records about a resident, plus what the system adds.
+RESIDENT_EXPORT_FIELDS = ("id", "card_number", *RESIDENT_FIELDS, "created_at", "updated_at", "anonymised_at")
 ENTITLEMENT_EXPORT_FIELDS = (
     "id",
     "program",
