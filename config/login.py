@@ -22,8 +22,12 @@ class ThrottledLoginView(auth_views.LoginView):
     throttle_scope = "login"
 
     def post(self, request, *args, **kwargs):
-        if not LoginFormThrottle().allow_request(request, self):
-            # The password is not even checked: too many tries already.
+        throttle = LoginFormThrottle()
+        if not throttle.allow_request(request, self):
+            # The password is not even checked: too many failed tries already.
             context = self.get_context_data(form=self.form_class(request), throttled=TOO_MANY)
             return self.render_to_response(context, status=429)
-        return super().post(request, *args, **kwargs)
+        response = super().post(request, *args, **kwargs)
+        if response.status_code != 302:  # the form came back: a failed attempt
+            throttle.record_failure()
+        return response

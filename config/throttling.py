@@ -11,10 +11,13 @@ logger = logging.getLogger(__name__)
 class LoginRateThrottle(ScopedRateThrottle):
     """Slows password guessing against one account.
 
-    Keyed by the user name tried and the client address, so the whole office behind one
-    address is not locked out by one person's typos. A cache outage lets logins through
-    rather than locking staff out of the counter.
+    Only failed attempts count (:meth:`record_failure`), so staff logging in again and again
+    at a shared counter are never locked out by their own successes. Keyed by the user name
+    tried and the client address, so the whole office behind one address is not locked out by
+    one person's typos. A cache outage lets logins through rather than locking staff out.
     """
+
+    scope = "login"
 
     def get_cache_key(self, request, view):
         # Hashed: any text a client sends makes a short, safe key, and no user name sits in the cache.
@@ -30,3 +33,15 @@ class LoginRateThrottle(ScopedRateThrottle):
         except Exception:  # the cache (Redis) is down: availability wins for the counter
             logger.warning("Login throttle skipped: cache unavailable", exc_info=True)
             return True
+
+    def throttle_success(self):
+        """An attempt is let through but not counted: only a failure counts."""
+        return True
+
+    def record_failure(self):
+        """Count one failed attempt (after :meth:`allow_request` looked up the history)."""
+        try:
+            self.history.insert(0, self.now)
+            self.cache.set(self.key, self.history, self.duration)
+        except Exception:  # cache down, or allow_request never reached it: nothing to count in
+            logger.warning("Login failure not counted: cache unavailable", exc_info=True)

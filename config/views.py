@@ -3,6 +3,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import ValidationError
 
 from config.health import broker_ok, database_ok
 from config.roles import HOME_URL_NAME, role_of
@@ -26,7 +27,18 @@ def healthz(request):
 
 
 class TokenLoginView(ObtainAuthToken):
-    """POST {"username", "password"} -> {"token"} (API.md "Auth")."""
+    """POST {"username", "password"} -> {"token"} (API.md "Auth"); failed attempts are throttled."""
 
-    throttle_classes = [LoginRateThrottle]
     throttle_scope = "login"
+
+    def check_throttles(self, request):
+        self.login_throttle = LoginRateThrottle()
+        if not self.login_throttle.allow_request(request, self):
+            self.throttled(request, self.login_throttle.wait())
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except ValidationError:
+            self.login_throttle.record_failure()
+            raise

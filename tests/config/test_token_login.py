@@ -57,3 +57,15 @@ def test_repeated_wrong_passwords_are_throttled():
     ]
     assert statuses[0] == 400
     assert statuses[-1] == 429
+
+
+@pytest.mark.django_db
+def test_successful_logins_are_never_throttled():
+    """Staff at a shared counter log in again and again; only failed attempts count."""
+    UserFactory(username="ola", role="distribution")
+    client = APIClient()
+    statuses = {
+        client.post("/api/v1/auth/token/", {"username": "ola", "password": "test-password-123"}, format="json").status_code
+        for _ in range(15)
+    }
+    assert statuses == {200}
