@@ -12,6 +12,7 @@ from beneficiaries import validators
 from beneficiaries.eligibility import Reason
 from beneficiaries.models import ClosureDay, DietTag, District, Entitlement, Program, Resident, Street
 from beneficiaries.selectors import DuplicateReason
+from beneficiaries.services import RESIDENT_FIELDS
 from config.roles import may_see_health_data
 
 REASON_CODES = [value for name, value in vars(Reason).items() if name.isupper()]
@@ -103,27 +104,8 @@ class ResidentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Resident
-        fields = [
-            "id",
-            "card_number",
-            "first_name",
-            "last_name",
-            "pesel",
-            "birth_date",
-            "street",
-            "building",
-            "flat",
-            "postal_code",
-            "district",
-            "phone",
-            "diet",
-            "allergies",
-            "notes",
-            "is_active",
-            "version",
-            "created_at",
-            "updated_at",
-        ]
+        # What the coordinator records (one list, shared with the services), plus what the system adds.
+        fields = ["id", "card_number", *RESIDENT_FIELDS, "version", "created_at", "updated_at"]
         read_only_fields = fields
 
     def to_representation(self, instance):

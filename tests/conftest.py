@@ -40,9 +40,12 @@ def _restore_migration_data():
     from django.contrib.auth.models import Group
 
     from beneficiaries.models import IncomeCriterion, Street
+    from config.roles_setup import PROJECT_APPS, grant_coordinator_permissions
 
-    if not Group.objects.filter(name="coordinator").exists():
+    if not Group.objects.filter(name="coordinator", permissions__isnull=False).exists():
         importlib.import_module("config.migrations.0001_roles").create_roles(apps, None)
+        for label in PROJECT_APPS:  # the admin permissions post_migrate gave coordinators
+            grant_coordinator_permissions(apps.get_app_config(label))
     if not Street.objects.exists() or not IncomeCriterion.objects.exists():
         importlib.import_module("beneficiaries.migrations.0002_seed_reference_data").seed(apps, None)
 
