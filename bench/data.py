@@ -97,7 +97,7 @@ class ResidentMaker:
         street, district = self._street(resident_id)
         building, flat = str(rng.randint(1, 120)), (str(rng.randint(1, 40)) if rng.random() < 0.7 else "")
         card = self.card_number_for(resident_id)
-        # beneficiaries.services._refresh_derived: fold("last first card pesel")[:300]
+        # beneficiaries.services.residents._refresh_derived: fold("last first card pesel")[:300]
         search_text = self.fold(f"{last} {first} {card} {pesel or ''}")[:300]
         return (
             resident_id, first, last, pesel, birth_date_of(resident_id), street, building, flat,
@@ -128,7 +128,7 @@ def copy_residents(conn: psycopg.Connection, maker: ResidentMaker, first_id: int
 def check_derived_columns(conn: psycopg.Connection, sample: int = 500) -> None:
     """The loaded rows' folded columns equal what the service computes for the same resident."""
     from beneficiaries.models import Resident
-    from beneficiaries.services import _refresh_derived
+    from beneficiaries.services.residents import _refresh_derived
 
     fields = ("id", "first_name", "last_name", "card_number", "pesel", "street", "building", "flat")
     columns = ", ".join(fields)

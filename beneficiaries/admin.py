@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from beneficiaries.models import ClosureDay, Entitlement, IncomeCriterion, ProgramIncomePercentage, Resident, Street
-from beneficiaries.reference import (
+from beneficiaries.services.reference import (
     closure_day_save,
     income_criterion_save,
     program_percentage_save,

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 
 from beneficiaries.models import Resident
-from beneficiaries.services import RESIDENT_FIELDS
+from beneficiaries.services.residents import RESIDENT_FIELDS
 from config.audit import audit_record
 from config.exceptions import DomainError
 from config.models import AuditEvent

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from config import audit_api, errors, login, views
+from config import api, errors, login, views
 
 # Under /api/ even Django's own errors answer in API.md's JSON shape (config/errors.py).
 handler400 = errors.bad_request
@@ -12,7 +12,7 @@ handler500 = errors.server_error
 
 api_v1 = [
     path("auth/token/", views.TokenLoginView.as_view(), name="api-token"),
-    path("audit/", audit_api.AuditEventList.as_view(), name="api-audit"),
+    path("audit/", api.AuditEventList.as_view(), name="api-audit"),
     path("", include("beneficiaries.api_urls")),
     path("meals/", include("meals.api_urls")),
     path("workshops/", include("workshops.api_urls")),
@@ -26,7 +26,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("audit/", audit_api.audit_page, name="audit"),
+    path("audit/", views.audit_page, name="audit"),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

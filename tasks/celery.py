@@ -2,7 +2,7 @@ import os
 
 from celery import Celery
 
-from tasks.schedule import BEAT_SCHEDULE
+from tasks.beat import BEAT_SCHEDULE
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 

@@ -1,5 +1,8 @@
 """Writes of the documents app: request, schedule, produce, fail, sweep, record a download.
 
+The schedule's jobs (tasks/beat.py) create their documents through the ``*_schedule`` functions
+at the end; each call is safe to repeat.
+
 A document is queued after its row commits (``transaction.on_commit``); the worker takes its
 id, and producing is idempotent: a second run of the same id (a redelivered message, the
 sweeper's re-queue racing a slow worker) finds the document no longer pending and stops.
@@ -17,13 +20,18 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 from redis.exceptions import RedisError
 
+from beneficiaries.calendar import point_is_open
 from config.audit import audit_record
-from tasks.models import Document, DocumentError, DocumentStatus
+from tasks.celery import app as celery_app
+from tasks.models import Document, DocumentError, DocumentKind, DocumentStatus
 from tasks.producers import ProducedFile, SubjectGone, produce
+from workshops.selectors import sessions_starting_on
 
 logger = logging.getLogger(__name__)
 
 SWEEP_BATCH = 100
+# tasks.tasks.document_render, queued by name: the task module imports this one, not the reverse.
+RENDER_TASK = "tasks.document_render"
 
 
 def stale_after() -> datetime.timedelta:
@@ -83,13 +91,11 @@ def document_schedule(*, kind: str, subject: str, subject_date: datetime.date, k
 
 def document_enqueue(document_id: int) -> bool:
     """Hand the id to the broker; a broker that is down is logged, never raised (the sweeper retries)."""
-    from tasks.tasks import document_render  # the task module imports this one
-
     try:
-        with document_render.app.connection_for_write() as connection:
+        with celery_app.connection_for_write() as connection:
             # One try, no retry loop: a request must not hang for seconds on a broker that is down.
             connection.ensure_connection(max_retries=0)
-            document_render.apply_async(args=[document_id], connection=connection, retry=False)
+            celery_app.send_task(RENDER_TASK, args=[document_id], connection=connection, retry=False)
     except (BrokerError, RedisError, OSError):
         logger.warning("Document %s not queued: broker unavailable, the sweeper will retry", document_id, exc_info=True)
         return False
@@ -169,3 +175,43 @@ def document_download_record(*, document: Document, by, file_format: str) -> Non
             download_count=F("download_count") + 1, last_downloaded_at=timezone.now()
         )
         audit_record(actor=by, action="document.download", obj=document, after={"format": file_format})
+
+
+# --- What the schedule creates ------------------------------------------------------------------
+
+
+def meal_roster_schedule(*, day: datetime.date) -> Document | None:
+    """The day's meal list on opening days only; None on closed days or when it already exists."""
+    if not point_is_open(day):
+        return None
+    return document_schedule(
+        kind=DocumentKind.MEAL_ROSTER, subject=day.isoformat(), subject_date=day, key=f"meal_roster:{day}"
+    )
+
+
+def attendance_lists_schedule(*, day: datetime.date) -> list[Document]:
+    """An attendance list for every session starting on ``day`` (the schedule passes tomorrow)."""
+    created = []
+    for session_id in sessions_starting_on(day=day):
+        document = document_schedule(
+            kind=DocumentKind.WORKSHOP_ATTENDANCE,
+            subject=str(session_id),
+            subject_date=day,
+            key=f"workshop_attendance:{session_id}:{day}",  # a session moved to another day gets a new list
+        )
+        if document is not None:
+            created.append(document)
+    return created
+
+
+def monthly_report_schedule(*, year: int, month: int) -> Document | None:
+    first = datetime.date(year, month, 1)
+    subject = f"{year:04d}-{month:02d}"
+    return document_schedule(
+        kind=DocumentKind.MONTHLY_MEALS, subject=subject, subject_date=first, key=f"monthly_meals:{subject}"
+    )
+
+
+def previous_month(day: datetime.date) -> tuple[int, int]:
+    last_of_previous = day.replace(day=1) - datetime.timedelta(days=1)
+    return last_of_previous.year, last_of_previous.month

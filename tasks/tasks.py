@@ -13,7 +13,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from beneficiaries import retention
-from tasks import scheduling, services
+from tasks import services
 from tasks.models import DocumentError
 
 logger = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ def add(x: int, y: int) -> int:
     return x + y
 
 
-@shared_task(name="tasks.document_render", bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=3)
+@shared_task(name=services.RENDER_TASK, bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=3)
 def document_render(self, document_id: int) -> str:
     """Produce one document; database or disk trouble is retried, then the document is failed."""
     try:
@@ -45,7 +45,7 @@ def document_render(self, document_id: int) -> str:
 @shared_task(name="tasks.meal_roster_daily")
 def meal_roster_daily() -> int | None:
     """06:00 every day: today's meal list if the point is open today."""
-    document = scheduling.meal_roster_schedule(day=timezone.localdate())
+    document = services.meal_roster_schedule(day=timezone.localdate())
     return document.pk if document else None
 
 
@@ -53,14 +53,14 @@ def meal_roster_daily() -> int | None:
 def attendance_lists_for_tomorrow() -> list[int]:
     """18:00 every day: the attendance list of each workshop that starts tomorrow."""
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
-    return [document.pk for document in scheduling.attendance_lists_schedule(day=tomorrow)]
+    return [document.pk for document in services.attendance_lists_schedule(day=tomorrow)]
 
 
 @shared_task(name="tasks.monthly_meals_previous_month")
 def monthly_meals_previous_month() -> int | None:
     """07:00 on the 1st: last month's meal report."""
-    year, month = scheduling.previous_month(timezone.localdate())
-    document = scheduling.monthly_report_schedule(year=year, month=month)
+    year, month = services.previous_month(timezone.localdate())
+    document = services.monthly_report_schedule(year=year, month=month)
     return document.pk if document else None
 
 

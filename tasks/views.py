@@ -18,7 +18,6 @@ from django.views.decorators.http import require_http_methods
 from tasks import selectors, services
 from tasks.models import Document, DocumentKind, DocumentStatus
 from tasks.permissions import kinds_for, may_request
-from tasks.scheduling import previous_month
 from tasks.serializers import DocumentRequestSerializer
 
 TODAY_LIMIT = 200
@@ -60,7 +59,7 @@ def _context(request) -> dict:
     documents = list(selectors.documents_filtered(mine, created_on=today)[:TODAY_LIMIT])
     titles = selectors.session_titles(documents)
     kinds = kinds_for(request.user)
-    year, month = previous_month(today)
+    year, month = services.previous_month(today)
     return {
         "rows": [
             {"document": d, "label": document_label(d, titles), "key": f"{d.kind}:{d.subject}"} for d in documents

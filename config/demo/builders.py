@@ -9,7 +9,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from beneficiaries.models import DietTag, Program, Street
-from beneficiaries.services import entitlement_create, resident_create
+from beneficiaries.services.entitlements import entitlement_create
+from beneficiaries.services.residents import resident_create
 from config.demo.names import ALLERGIES, FEMALE_FIRST, MALE_FIRST, OTHER_STREETS, SURNAMES
 from config.exceptions import DomainError
 from workshops.models import Topic, WorkshopSession

@@ -2,7 +2,8 @@ import datetime
 
 import pytest
 
-from beneficiaries.services import entitlement_create, resident_create
+from beneficiaries.services.entitlements import entitlement_create
+from beneficiaries.services.residents import resident_create
 
 # A Monday that is no public holiday; every test that needs "a working day" uses it.
 MONDAY = datetime.date(2026, 3, 2)

@@ -8,7 +8,7 @@ from django.db import connection
 
 from beneficiaries.exceptions import EditConflict
 from beneficiaries.models import Resident
-from beneficiaries.services import resident_create, resident_update
+from beneficiaries.services.residents import resident_create, resident_update
 
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.postgres]
 

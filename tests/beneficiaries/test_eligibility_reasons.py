@@ -7,7 +7,8 @@ import time_machine
 
 from beneficiaries.eligibility import check_eligibility, residents_eligible_on
 from beneficiaries.models import ClosureDay
-from beneficiaries.services import entitlement_suspend, resident_update
+from beneficiaries.services.entitlements import entitlement_suspend
+from beneficiaries.services.residents import resident_update
 
 from .conftest import MONDAY
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from beneficiaries.income import income_limit
 from beneficiaries.models import ProgramIncomePercentage
-from beneficiaries.services import entitlement_create
+from beneficiaries.services.entitlements import entitlement_create
 
 pytestmark = pytest.mark.django_db
 

@@ -59,7 +59,7 @@ def test_the_resident_page_says_who_may_eat_today(counter_page, make_resident, g
 
 
 def test_the_resident_page_says_why_not(counter_page, make_resident, give_entitlement, coordinator):
-    from beneficiaries.services import entitlement_suspend
+    from beneficiaries.services.entitlements import entitlement_suspend
 
     resident = make_resident(street="Wolności")
     entitlement_suspend(entitlement=give_entitlement(resident), by=coordinator)
@@ -159,7 +159,7 @@ def test_editing_saves_changes(coordinator_page, make_resident):
 
 
 def test_a_stale_edit_is_refused_with_a_message(coordinator_page, make_resident, coordinator):
-    from beneficiaries.services import resident_update
+    from beneficiaries.services.residents import resident_update
 
     resident = make_resident()
     resident_update(resident=resident, by=coordinator, phone="111")  # someone else, meanwhile

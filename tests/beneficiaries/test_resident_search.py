@@ -100,7 +100,7 @@ def test_the_api_searches_with_the_search_parameter(distribution_client, people)
 
 
 def test_search_keeps_up_with_renames(people, coordinator):
-    from beneficiaries.services import resident_update
+    from beneficiaries.services.residents import resident_update
 
     resident_update(resident=people["nowak"], by=coordinator, last_name="Wróbel")
     assert found("wrobel") == ["Wróbel Anna"]

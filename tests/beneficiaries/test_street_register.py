@@ -3,7 +3,7 @@
 import pytest
 
 from beneficiaries.models import Street
-from beneficiaries.reference import street_save
+from beneficiaries.services.reference import street_save
 from beneficiaries.streets import street_district
 from beneficiaries.text import fold_street
 
@@ -91,7 +91,7 @@ def test_a_given_district_wins_over_the_register(make_resident):
 
 
 def test_a_new_street_on_edit_derives_the_district_again(make_resident, coordinator):
-    from beneficiaries.services import resident_update
+    from beneficiaries.services.residents import resident_update
 
     resident = make_resident(street="Kasprowicza")
     assert resident_update(resident=resident, by=coordinator, street="Główna").district == "maciejkowice"

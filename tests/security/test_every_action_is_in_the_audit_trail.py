@@ -7,7 +7,7 @@ and the event is then read back through the coordinator's audit API.
 import datetime
 
 from config.models import AuditEvent
-from tasks.scheduling import meal_roster_schedule
+from tasks.services import meal_roster_schedule
 from tests.security.conftest import DAY, api_client_for
 from workshops.models import SignupStatus
 

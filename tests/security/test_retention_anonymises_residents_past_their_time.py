@@ -11,13 +11,13 @@ import pytest
 
 from beneficiaries.models import Program, Resident
 from beneficiaries.retention import ANONYMOUS_LAST_NAME, residents_due_for_anonymisation
-from beneficiaries.services import resident_update
+from beneficiaries.services.residents import resident_update
 from config.models import AuditEvent
 from meals.models import MealIssue
 from meals.selectors import monthly_meal_figures
 from tasks import tasks
+from tasks.beat import BEAT_SCHEDULE
 from tasks.celery import app
-from tasks.schedule import BEAT_SCHEDULE
 from tests.factories import EntitlementFactory, ResidentFactory
 from tests.security.conftest import DAY, NOW
 from workshops.models import Signup, SignupStatus, Topic, WorkshopSession

@@ -1,4 +1,4 @@
-"""Beat's entries live in tasks/schedule.py and run at Warsaw wall-clock times."""
+"""Beat's entries live in tasks/beat.py and run at Warsaw wall-clock times."""
 
 import copy
 import datetime
@@ -7,8 +7,8 @@ import zoneinfo
 import pytest
 
 import tasks.tasks  # noqa: F401  (registers the tasks, as the worker's autodiscovery does)
+from tasks.beat import BEAT_SCHEDULE
 from tasks.celery import app
-from tasks.schedule import BEAT_SCHEDULE
 
 WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
 

@@ -1,4 +1,4 @@
-"""Every periodic job of the service, in one place.
+"""Celery beat's timetable: every periodic job of the service, in one place.
 
 Times are Europe/Warsaw wall-clock times: the Celery app's ``timezone`` (tasks/celery.py), so
 06:00 stays 06:00 across the DST changes. Each job is idempotent (one roster per day, one list

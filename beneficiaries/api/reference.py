@@ -10,9 +10,9 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from beneficiaries import serializers as s
-from beneficiaries.api import StaffReadsCoordinatorWrites, validated_input
+from beneficiaries.api.common import StaffReadsCoordinatorWrites, validated_input
 from beneficiaries.models import ClosureDay, Street
-from beneficiaries.reference import closure_day_save, reference_delete, street_save
+from beneficiaries.services.reference import closure_day_save, reference_delete, street_save
 from beneficiaries.streets import street_district
 
 STREETS, CLOSURES = "street register", "closure days"

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from beneficiaries import forms
 from beneficiaries.calendar import public_holiday_name
 from beneficiaries.models import ClosureDay, IncomeCriterion, ProgramIncomePercentage, Street
-from beneficiaries.reference import (
+from beneficiaries.services.reference import (
     closure_day_save,
     income_criterion_save,
     program_percentage_save,
@@ -23,7 +23,7 @@ from beneficiaries.reference import (
     street_save,
 )
 from beneficiaries.streets import street_district, street_matches
-from beneficiaries.views import coordinator_page
+from beneficiaries.views.common import coordinator_page
 
 
 @dataclass(frozen=True)

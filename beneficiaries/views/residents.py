@@ -1,4 +1,4 @@
-"""Staff pages about residents: search, the resident, create/edit (with the duplicate check), entitlements.
+"""Staff pages about residents: search, the resident, create/edit (with the duplicate check).
 
 Coordinators change things; distribution staff and workshop leaders get the same pages read-only.
 """
@@ -10,14 +10,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from beneficiaries import forms, validators
 from beneficiaries.calendar import closure_reason
 from beneficiaries.cards import is_valid_card_number
 from beneficiaries.eligibility import check_eligibility
 from beneficiaries.exceptions import EditConflict
-from beneficiaries.models import District, Entitlement, Program, Resident, Street
+from beneficiaries.models import District, Program, Resident, Street
 from beneficiaries.reasons import reason_labels
 from beneficiaries.selectors import (
     resident_get_with_entitlements,
@@ -25,22 +24,13 @@ from beneficiaries.selectors import (
     resident_search,
     resident_similar_names,
 )
-from beneficiaries.services import (
-    entitlement_create,
-    entitlement_resume,
-    entitlement_suspend,
-    resident_create,
-    resident_update,
-)
+from beneficiaries.services.residents import resident_create, resident_update
+from beneficiaries.views.common import STAFF, coordinator_page
 from config.permissions import role_required
 from config.roles import Role, has_role, may_see_health_data
 
-STAFF = (Role.DISTRIBUTION, Role.WORKSHOP, Role.COORDINATOR)
 PAGE_SIZE = 50
 IDENTITY_FIELDS = ("first_name", "last_name", "pesel", "birth_date", "street", "building", "flat")
-
-
-coordinator_page = role_required(Role.COORDINATOR)
 
 
 @role_required(*STAFF)
@@ -163,34 +153,3 @@ def _form_page(request, form, duplicates, *, resident):
         "district_labels": {value: str(label) for value, label in District.choices},
     }
     return render(request, "beneficiaries/resident_form.html", context)
-
-
-# --- Entitlements ------------------------------------------------------------------------------
-
-
-@coordinator_page
-def entitlement_create_page(request, pk: int):
-    resident = get_object_or_404(Resident, pk=pk)
-    form = forms.EntitlementForm(request.POST or None, initial={"valid_from": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            entitlement_create(resident=resident, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Entitlement saved."))
-            return redirect("beneficiaries:resident-detail", pk=resident.pk)
-    return render(request, "beneficiaries/entitlement_form.html", {"form": form, "resident": resident})
-
-
-@coordinator_page
-@require_POST
-def entitlement_status_page(request, pk: int, action: str):
-    entitlement = get_object_or_404(Entitlement, pk=pk)
-    if action == "suspend":
-        entitlement_suspend(entitlement=entitlement, by=request.user)
-        messages.success(request, _("Entitlement suspended."))
-    else:
-        entitlement_resume(entitlement=entitlement, by=request.user)
-        messages.success(request, _("Entitlement resumed."))
-    return redirect("beneficiaries:resident-detail", pk=entitlement.resident_id)

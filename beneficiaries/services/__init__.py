@@ -1,0 +1,1 @@
+"""Writes of the beneficiaries app, one module per subject; each records who changed what."""

@@ -1,0 +1,1 @@
+"""Staff pages of the beneficiaries app, one module per subject (mounted by ``beneficiaries.urls``)."""

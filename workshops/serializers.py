@@ -1,0 +1,168 @@
+"""Input checks and output shapes of the workshops API (API.md "Workshops"); no rules here."""
+
+import re
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import inline_serializer
+from rest_framework import serializers
+
+from workshops import selectors
+from workshops.models import Signup, Topic, WorkshopSession
+
+
+class SessionSerializer(serializers.ModelSerializer):
+    topic_label = serializers.CharField(source="get_topic_display", read_only=True)
+    leader_name = serializers.SerializerMethodField()
+    confirmed_count = serializers.IntegerField(read_only=True)
+    waitlist_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = WorkshopSession
+        fields = [
+            "id",
+            "title",
+            "topic",
+            "topic_label",
+            "starts_at",
+            "ends_at",
+            "capacity",
+            "location",
+            "leader",
+            "leader_name",
+            "status",
+            "cancelled_at",
+            "confirmed_count",
+            "waitlist_count",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+    def get_leader_name(self, session) -> str:
+        return selectors.leader_name(session)
+
+
+class SessionSummarySerializer(serializers.ModelSerializer):
+    topic_label = serializers.CharField(source="get_topic_display", read_only=True)
+    leader_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = WorkshopSession
+        fields = ["id", "title", "topic", "topic_label", "starts_at", "ends_at", "location", "leader_name", "status"]
+        read_only_fields = fields
+
+    def get_leader_name(self, session) -> str:
+        return selectors.leader_name(session)
+
+
+class SessionInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    topic = serializers.ChoiceField(choices=Topic.choices)
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    capacity = serializers.IntegerField(min_value=1, max_value=500)
+    location = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    leader = serializers.PrimaryKeyRelatedField(queryset=selectors.leader_candidates(), required=False)
+
+    def validate(self, attrs):
+        starts_at, ends_at = attrs.get("starts_at"), attrs.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            raise serializers.ValidationError({"ends_at": [_("The end must be later than the start.")]})
+        return attrs
+
+
+class SignupSerializer(serializers.ModelSerializer):
+    resident_name = serializers.CharField(source="resident.full_name", read_only=True)
+
+    class Meta:
+        model = Signup
+        fields = [
+            "id",
+            "session",
+            "resident",
+            "resident_name",
+            "status",
+            "waitlist_position",
+            "attended",
+            "created_at",
+            "cancelled_at",
+        ]
+        read_only_fields = fields
+
+
+class HistorySignupSerializer(SignupSerializer):
+    """A line of a resident's history: the sign-up with the session it was for."""
+
+    session = SessionSummarySerializer(read_only=True)
+
+    class Meta(SignupSerializer.Meta):
+        pass
+
+
+class SignupCreateSerializer(serializers.Serializer):
+    resident = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+
+
+class AttendanceSerializer(serializers.Serializer):
+    attended = serializers.BooleanField()
+
+
+class SessionFilterSerializer(serializers.Serializer):
+    to = serializers.DateField(required=False)
+
+    def get_fields(self):
+        # "from" is a Python keyword, so it cannot be declared as a class attribute.
+        return {"from": serializers.DateField(required=False), **super().get_fields()}
+
+    def validate(self, attrs):
+        if attrs.get("from") and attrs.get("to") and attrs["to"] < attrs["from"]:
+            raise serializers.ValidationError({"to": [_("The end date must not be before the start date.")]})
+        return attrs
+
+
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+class MonthSerializer(serializers.Serializer):
+    month = serializers.CharField(max_length=7, help_text="YYYY-MM")
+
+    def validate_month(self, value):
+        match = _MONTH.fullmatch(value)
+        if not match or not (1900 <= int(match[1]) <= 2999 and 1 <= int(match[2]) <= 12):
+            raise serializers.ValidationError(_("Give a month as YYYY-MM."))
+        return int(match[1]), int(match[2])
+
+
+class FiguresSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    month = serializers.IntegerField()
+    sessions_per_topic = serializers.DictField(child=serializers.IntegerField())
+    participants_per_topic = serializers.DictField(child=serializers.IntegerField())
+    distinct_participants = serializers.IntegerField()
+    attendances = serializers.IntegerField()
+    no_shows = serializers.IntegerField()
+
+
+class DomainErrorSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    detail = serializers.CharField()
+    reasons = serializers.ListField(child=serializers.CharField(), required=False)
+
+
+CancelResultSerializer = inline_serializer(
+    "SignupCancelResult",
+    {
+        "id": serializers.IntegerField(),
+        "status": serializers.CharField(),
+        "promoted": serializers.IntegerField(allow_null=True),
+    },
+)
+SessionCancelResultSerializer = inline_serializer(
+    "SessionCancelResult",
+    {"session": SessionSerializer(), "cancelled_signups": serializers.ListField(child=serializers.IntegerField())},
+)
+SessionUpdateResultSerializer = inline_serializer(
+    "SessionUpdateResult",
+    {"session": SessionSerializer(), "promoted": serializers.ListField(child=serializers.IntegerField())},
+)
+MarkedSerializer = inline_serializer("MarkAllPresentResult", {"marked": serializers.IntegerField()})
+REFUSALS = {404: DomainErrorSerializer, 409: DomainErrorSerializer, 422: DomainErrorSerializer}
