@@ -27,7 +27,7 @@ DIETS = ([], ["vegetarian"], ["diabetic", "gluten_free"], [], ["soft"], [], ["no
 
 
 def roster_rows(count: int) -> list:
-    from meals.selectors import RosterRow
+    from meals.selectors.roster import RosterRow
 
     served_at = datetime.datetime.combine(DAY, datetime.time(12, 5), tzinfo=WARSAW)
     return [
@@ -59,7 +59,7 @@ def roster_job(count: int):
 
 
 def monthly_job(count: int):
-    from meals.selectors import MonthlyMealFigures
+    from meals.selectors.figures import MonthlyMealFigures
     from tasks.rendering.monthly import render_monthly_report
 
     per_resident = [

@@ -77,7 +77,7 @@ def end_to_end(bench: Bench, *, repeats: int) -> Outcome:
 
     wait_for(lambda: celery_ready(bench.env), what="Celery worker", timeout=90, interval=1)
     day = roster_day(bench)
-    from meals.selectors import meal_roster
+    from meals.selectors.roster import meal_roster
 
     if len(meal_roster(day=day)) != ROSTER_RESIDENTS:
         outcome.failures.append(f"the roster of {day} has {len(meal_roster(day=day))} rows, not {ROSTER_RESIDENTS}")

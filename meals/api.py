@@ -8,7 +8,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.permissions import IsCoordinator, IsDistributionOrCoordinator
-from meals import selectors, services
+from meals import services
+from meals.selectors.counter import checkin_state, residents_matching
+from meals.selectors.day import day_overview, day_plan, day_summary, issues_on
 from meals.serializers import (
     AlreadyIssuedSerializer,
     CheckinStateSerializer,
@@ -41,7 +43,7 @@ class MealIssueListCreate(generics.ListAPIView):
     def get_queryset(self):
         query = DateQuerySerializer(data=self.request.query_params)
         query.is_valid(raise_exception=True)
-        return selectors.issues_on(day=query.day())
+        return issues_on(day=query.day())
 
     @extend_schema(tags=TAGS, parameters=[OpenApiParameter("date", OpenApiTypes.DATE)])
     def get(self, request, *args, **kwargs):
@@ -93,7 +95,7 @@ class MealDayDetail(APIView):
 
     @extend_schema(tags=TAGS, parameters=[DAY], responses=DaySerializer)
     def get(self, request, day):
-        return Response(DaySerializer(selectors.day_overview(day=day)).data)
+        return Response(DaySerializer(day_overview(day=day)).data)
 
 
 class MealDaySummary(APIView):
@@ -103,7 +105,7 @@ class MealDaySummary(APIView):
 
     @extend_schema(tags=TAGS, parameters=[DAY], responses=DaySummarySerializer)
     def get(self, request, day):
-        return Response(DaySummarySerializer(selectors.day_summary(day=day)).data)
+        return Response(DaySummarySerializer(day_summary(day=day)).data)
 
 
 class MealTodaySummary(APIView):
@@ -113,7 +115,7 @@ class MealTodaySummary(APIView):
 
     @extend_schema(tags=TAGS, responses=DaySummarySerializer)
     def get(self, request):
-        return Response(DaySummarySerializer(selectors.day_summary(day=timezone.localdate())).data)
+        return Response(DaySummarySerializer(day_summary(day=timezone.localdate())).data)
 
 
 class MealDayPlan(APIView):
@@ -125,7 +127,7 @@ class MealDayPlan(APIView):
 
     @extend_schema(tags=TAGS, parameters=[DAY], responses=DayPlanSerializer)
     def get(self, request, day):
-        return Response(DayPlanSerializer(selectors.day_plan(day=day)).data)
+        return Response(DayPlanSerializer(day_plan(day=day)).data)
 
     @extend_schema(tags=TAGS, parameters=[DAY], request=DayPlanSerializer, responses=DayPlanSerializer)
     def put(self, request, day):
@@ -155,7 +157,7 @@ class CheckinStateView(APIView):
     def get(self, request):
         data = _valid(CheckQuerySerializer, request.query_params)
         today = timezone.localdate()
-        state = selectors.checkin_state(day=today, resident_id=data.get("resident"), card=data.get("card"))
+        state = checkin_state(day=today, resident_id=data.get("resident"), card=data.get("card"))
         if state is None:
             raise services.MealError("unknown_resident", services.UNKNOWN_RESIDENT, status_code=404)
         return Response(CheckinStateSerializer(state).data)
@@ -169,7 +171,7 @@ class CounterSearch(generics.ListAPIView):
 
     def get_queryset(self):
         data = _valid(SearchQuerySerializer, self.request.query_params)
-        return selectors.residents_matching(text=data["search"], day=timezone.localdate())
+        return residents_matching(text=data["search"], day=timezone.localdate())
 
     @extend_schema(tags=TAGS, parameters=[SearchQuerySerializer])
     def get(self, request, *args, **kwargs):

@@ -21,7 +21,7 @@ from config.exceptions import DomainError
 from config.models import AuditEvent
 from config.roles import Role, role_of
 from meals.models import MealDay, MealIssue
-from meals.selectors import checkin_subject, current_issue
+from meals.selectors.counter import checkin_subject, current_issue
 
 # A retried insert can only lose again if the blocking issue was voided in between.
 INSERT_ATTEMPTS = 3

@@ -17,7 +17,7 @@ from config.permissions import role_required
 from config.roles import Role, has_role
 from meals.converters import parse_day
 from meals.forms import DayPlanForm
-from meals.selectors import day_overview
+from meals.selectors.day import day_overview
 from meals.serializers import REASON_CODES
 from meals.services import meal_day_plan
 

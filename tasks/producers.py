@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 
-from meals.selectors import meal_roster, monthly_meal_figures
+from meals.selectors.figures import monthly_meal_figures
+from meals.selectors.roster import meal_roster
 from tasks.models import Document, DocumentError, DocumentKind
 from tasks.rendering.attendance import render_attendance_sheet
 from tasks.rendering.monthly import render_monthly_csv, render_monthly_report

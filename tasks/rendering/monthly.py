@@ -24,7 +24,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render_monthly_report(*, figures, point_name: str, printed_at: datetime.datetime, printed_by: str) -> bytes:
-    """``figures`` is a meals.selectors.MonthlyMealFigures."""
+    """``figures`` is a meals.selectors.figures.MonthlyMealFigures."""
     height, draw_header = header_frame_part(
         [
             (wording.INSTITUTION, True, 10),

@@ -24,7 +24,7 @@ SERVED_MARK = "✓ wydano"
 def render_meal_roster(
     *, day: datetime.date, rows: Sequence, point_name: str, printed_at: datetime.datetime, printed_by: str
 ) -> bytes:
-    """``rows`` are meals.selectors.RosterRow (or anything with the same attributes), in print order."""
+    """``rows`` are meals.selectors.roster.RosterRow (or anything with the same attributes), in print order."""
     height, draw_header = header_frame_part(
         [
             (wording.INSTITUTION, True, 10),

@@ -1,4 +1,4 @@
-"""meals.selectors.meal_roster: who is on the day's printed list, in Polish order, in fixed queries."""
+"""meals.selectors.roster.meal_roster: who is on the day's printed list, in Polish order, in fixed queries."""
 
 import datetime
 
@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 
 from beneficiaries.models import ClosureDay, District, EntitlementStatus, Program
 from meals.models import MealIssue
-from meals.selectors import RosterRow, meal_roster
+from meals.selectors.roster import RosterRow, meal_roster
 from tests.factories import EntitlementFactory, ResidentFactory
 from tests.meals.helpers import NOW, TODAY, hot_meal_resident
 

@@ -1,4 +1,4 @@
-"""meals.selectors.monthly_meal_figures: what the programme's monthly settlement is built from."""
+"""meals.selectors.figures.monthly_meal_figures: what the programme's monthly settlement is built from."""
 
 import datetime
 
@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 
 from beneficiaries.models import ClosureDay, District
 from meals.models import MealIssue
-from meals.selectors import monthly_meal_figures
+from meals.selectors.figures import monthly_meal_figures
 from tests.factories import ResidentFactory
 from tests.meals.helpers import WARSAW
 

@@ -14,7 +14,7 @@ from beneficiaries.retention import ANONYMOUS_LAST_NAME, residents_due_for_anony
 from beneficiaries.services.residents import resident_update
 from config.models import AuditEvent
 from meals.models import MealIssue
-from meals.selectors import monthly_meal_figures
+from meals.selectors.figures import monthly_meal_figures
 from tasks import tasks
 from tasks.beat import BEAT_SCHEDULE
 from tasks.celery import app

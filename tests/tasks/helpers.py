@@ -81,7 +81,7 @@ def sign_up(session: WorkshopSession, *, referral: str = "FEPŻ/1/2026", **resid
 
 @dataclass(frozen=True)
 class Row:
-    """A hand-made roster row (the fields of meals.selectors.RosterRow)."""
+    """A hand-made roster row (the fields of meals.selectors.roster.RosterRow)."""
 
     last_name: str
     first_name: str

@@ -4,7 +4,7 @@ import csv
 import datetime
 import io
 
-from meals.selectors import MonthlyMealFigures
+from meals.selectors.figures import MonthlyMealFigures
 from tasks.rendering.monthly import render_monthly_csv, render_monthly_report
 from tests.tasks.helpers import NOW, pdf_text
 

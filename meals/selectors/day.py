@@ -1,0 +1,103 @@
+"""The day at the meal point: who is expected, who was served, the coordinator's plan."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from beneficiaries.calendar import closure_reason
+from beneficiaries.eligibility import residents_eligible_on
+from beneficiaries.models import Program, Resident
+from meals.models import MealDay, MealIssue
+from meals.selectors.roster import RosterRow, roster_for
+
+
+class _WithPlan:
+    """The coordinator's plan for the day, blank when none was entered."""
+
+    plan: MealDay | None
+
+    @property
+    def plan_menu(self) -> str:
+        return self.plan.menu if self.plan else ""
+
+    @property
+    def plan_portions(self) -> int | None:
+        return self.plan.portions_planned if self.plan else None
+
+    @property
+    def plan_note(self) -> str:
+        return self.plan.note if self.plan else ""
+
+
+@dataclass(frozen=True)
+class DayOverview(_WithPlan):
+    date: datetime.date
+    open: bool
+    closure_reason: str
+    expected: int  # everyone eligible that day
+    issued: int  # non-voided issues that day
+    rows: list[RosterRow]
+    expected_ids: set[int]
+    served_by: dict[int, str]
+    served_by_name: dict[int, str]
+    plan: MealDay | None
+
+    @property
+    def served_rows(self) -> list[RosterRow]:
+        return sorted((r for r in self.rows if r.issued_at), key=lambda r: r.issued_at, reverse=True)
+
+    @property
+    def waiting_rows(self) -> list[RosterRow]:
+        return [r for r in self.rows if r.issued_at is None]
+
+
+def day_overview(*, day: datetime.date) -> DayOverview:
+    """The day at the point: who is expected, who was served, the coordinator's plan."""
+    reason = closure_reason(day)
+    eligible = residents_eligible_on(program=Program.HOT_MEAL, day=day) if reason is None else Resident.objects.none()
+    roster = roster_for(day, eligible)
+    return DayOverview(
+        date=day,
+        open=reason is None,
+        closure_reason=reason or "",
+        expected=len(roster.expected_ids),
+        issued=len(roster.served_by),
+        rows=roster.rows,
+        expected_ids=roster.expected_ids,
+        served_by=roster.served_by,
+        served_by_name=roster.served_by_name,
+        plan=MealDay.objects.filter(date=day).first(),
+    )
+
+
+@dataclass(frozen=True)
+class DaySummary(_WithPlan):
+    date: datetime.date
+    open: bool
+    expected: int
+    issued: int
+    plan: MealDay | None
+
+
+def day_summary(*, day: datetime.date) -> DaySummary:
+    """Counts only, for the counter's "served N of M" that refreshes every few seconds."""
+    is_open = closure_reason(day) is None
+    expected = residents_eligible_on(program=Program.HOT_MEAL, day=day).count() if is_open else 0
+    return DaySummary(
+        date=day,
+        open=is_open,
+        expected=expected,
+        issued=MealIssue.objects.filter(date=day, voided_at__isnull=True).count(),
+        plan=MealDay.objects.filter(date=day).first(),
+    )
+
+
+def day_plan(*, day: datetime.date) -> MealDay:
+    """The coordinator's plan for ``day``; an unsaved blank one when none was entered."""
+    return MealDay.objects.filter(date=day).select_related("updated_by").first() or MealDay(date=day)
+
+
+def issues_on(*, day: datetime.date) -> QuerySet[MealIssue]:
+    """Every issue of the day, voided ones included, newest first (one query per page)."""
+    return MealIssue.objects.filter(date=day).select_related("resident", "issued_by", "voided_by")
