@@ -80,7 +80,7 @@ class ResidentMaker:
     def __init__(self, streets: list[tuple[str, str]], now: datetime.datetime, seed: int):
         from beneficiaries.cards import card_number_for
         from beneficiaries.selectors import address_key
-        from beneficiaries.text import fold
+        from config.text import fold
 
         self.card_number_for, self.fold = card_number_for, fold
         self.address_key = lru_cache(maxsize=300_000)(lambda s, b, f: address_key(street=s, building=b, flat=f))

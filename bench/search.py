@@ -21,7 +21,7 @@ CLIENTS = 2  # two desks searching at once
 
 
 def typed_queries(bench: Bench, count: int, seed: int) -> list[str]:
-    from beneficiaries.text import fold
+    from config.text import fold
 
     rng = random.Random(seed)
     drawn = [rng.randint(1, bench.residents) for _ in range(count * 2)]

@@ -18,7 +18,7 @@ from beneficiaries.services.reference import (
     reference_delete,
     street_save,
 )
-from beneficiaries.text import fold_street
+from beneficiaries.streets import fold_street
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

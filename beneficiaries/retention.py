@@ -23,6 +23,7 @@ from rest_framework import status
 from beneficiaries.models import Resident
 from beneficiaries.services.residents import RESIDENT_FIELDS
 from config.audit import audit_record
+from config.dates import day_bounds
 from config.exceptions import DomainError
 from config.models import AuditEvent
 
@@ -90,14 +91,11 @@ def residents_due_for_anonymisation(*, today: datetime.date) -> QuerySet[Residen
         Resident.objects.filter(anonymised_at__isnull=True)
         .annotate(last_entitlement_end=Max("entitlements__valid_to"))
         .filter(
-            Q(last_entitlement_end__lt=cutoff) | Q(last_entitlement_end__isnull=True, created_at__lt=_start_of(cutoff))
+            Q(last_entitlement_end__lt=cutoff)
+            | Q(last_entitlement_end__isnull=True, created_at__lt=day_bounds(cutoff)[0])
         )
         .order_by("pk")
     )
-
-
-def _start_of(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 # --- Services ---------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, W
 from beneficiaries.cards import is_valid_card_number
 from beneficiaries.models import Entitlement, Resident
 from beneficiaries.streets import street_words
-from beneficiaries.text import fold
+from config.text import fold
 
 # Anything but letters, digits, hyphens and apostrophes separates search words ("Kowalski, Jan").
 _SEPARATORS = re.compile(r"[^\w\-']+")

@@ -6,8 +6,27 @@ the same after folding, or when it is the entry's last words (the patron's first
 or shortened to an initial). An ambiguous short name gives no district rather than a guess.
 """
 
+import re
+
 from beneficiaries.models import District, Street
-from beneficiaries.text import fold_street
+from config.text import fold
+
+_STREET_PREFIX = re.compile(r"^(ul|al|pl|os|aleja|ulica|plac|osiedle)\.?\s+", re.IGNORECASE)
+# Punctuation people type or leave out in street names: "Św. Jana" = "Św Jana", "Skłodowskiej-Curie".
+_STREET_PUNCTUATION = str.maketrans({".": " ", "-": " ", ",": " "})
+
+
+def fold_street(name: str) -> str:
+    """'ul. Jana Kasprowicza' -> 'jana kasprowicza', 'Plac Św. Jana' -> 'sw jana'.
+
+    The register matches on this: no prefix, no diacritics, and dots or hyphens are spaces.
+    """
+    folded = " ".join(fold(name).replace(".", ". ").split())
+    while True:
+        shorter = _STREET_PREFIX.sub("", folded)
+        if shorter == folded:
+            return " ".join(folded.translate(_STREET_PUNCTUATION).split())
+        folded = shorter
 
 
 def street_words(name: str) -> list[str]:

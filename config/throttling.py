@@ -3,7 +3,7 @@ import logging
 
 from rest_framework.throttling import ScopedRateThrottle
 
-from beneficiaries.text import fold
+from config.text import fold
 
 logger = logging.getLogger(__name__)
 

@@ -4,6 +4,7 @@ import datetime
 
 from django.urls import register_converter
 
+# TODO(issue 13.4): one accepted year range in config.dates (tasks/serializers.py and workshops differ).
 # Beyond these years there is nothing to find, and calendar arithmetic stays safe.
 MIN_YEAR, MAX_YEAR = 2000, 2199
 

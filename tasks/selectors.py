@@ -5,10 +5,10 @@ import datetime
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from config.dates import day_bounds
 from tasks.models import Document, DocumentKind
 from tasks.permissions import kinds_for
 from workshops.models import SessionStatus, WorkshopSession
-from workshops.selectors import day_bounds
 
 
 def documents_for(user) -> QuerySet[Document]:

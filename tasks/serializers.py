@@ -11,6 +11,7 @@ from beneficiaries.calendar import point_is_open
 from tasks.models import KIND_PARAMETER, Document, DocumentKind
 from workshops.models import SessionStatus, WorkshopSession
 
+# TODO(issue 13.4): one year range and one month parser in config.dates (meals, workshops differ).
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 MAX_ID = 2**63 - 1
 

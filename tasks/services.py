@@ -210,8 +210,3 @@ def monthly_report_schedule(*, year: int, month: int) -> Document | None:
     return document_schedule(
         kind=DocumentKind.MONTHLY_MEALS, subject=subject, subject_date=first, key=f"monthly_meals:{subject}"
     )
-
-
-def previous_month(day: datetime.date) -> tuple[int, int]:
-    last_of_previous = day.replace(day=1) - datetime.timedelta(days=1)
-    return last_of_previous.year, last_of_previous.month

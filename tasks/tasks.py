@@ -13,6 +13,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from beneficiaries import retention
+from config.dates import previous_month
 from tasks import services
 from tasks.models import DocumentError
 
@@ -59,7 +60,7 @@ def attendance_lists_for_tomorrow() -> list[int]:
 @shared_task(name="tasks.monthly_meals_previous_month")
 def monthly_meals_previous_month() -> int | None:
     """07:00 on the 1st: last month's meal report."""
-    year, month = services.previous_month(timezone.localdate())
+    year, month = previous_month(timezone.localdate())
     document = services.monthly_report_schedule(year=year, month=month)
     return document.pk if document else None
 

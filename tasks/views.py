@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from config.dates import previous_month
 from tasks import selectors, services
 from tasks.models import Document, DocumentKind, DocumentStatus
 from tasks.permissions import kinds_for, may_request
@@ -59,7 +60,7 @@ def _context(request) -> dict:
     documents = list(selectors.documents_filtered(mine, created_on=today)[:TODAY_LIMIT])
     titles = selectors.session_titles(documents)
     kinds = kinds_for(request.user)
-    year, month = services.previous_month(today)
+    year, month = previous_month(today)
     return {
         "rows": [
             {"document": d, "label": document_label(d, titles), "key": f"{d.kind}:{d.subject}"} for d in documents

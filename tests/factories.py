@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from beneficiaries.cards import card_number_for
 from beneficiaries.models import District, Entitlement, Program, Resident
-from beneficiaries.text import fold
+from config.text import fold
 
 
 class UserFactory(factory.django.DjangoModelFactory):

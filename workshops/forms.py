@@ -62,6 +62,7 @@ class AttendanceForm(forms.Form):
 
 
 class MonthForm(forms.Form):
+    # TODO(issue 13.4): one month parser and year range in config.dates (serializers.MonthSerializer differs).
     month = forms.DateField(label=_("Month"), input_formats=["%Y-%m"], widget=forms.DateInput(attrs={"type": "month"}))
 
     def clean_month(self):

@@ -12,6 +12,7 @@ from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, S
 from django.utils import timezone
 
 from beneficiaries.models import Entitlement, EntitlementStatus, Program
+from config.dates import day_bounds, month_bounds
 from config.roles import Role
 from workshops.models import SessionStatus, Signup, SignupStatus, Topic, WorkshopSession
 
@@ -37,14 +38,6 @@ def leader_candidates() -> QuerySet:
         .objects.filter(Q(groups__name__in=[Role.WORKSHOP, Role.COORDINATOR]) | Q(is_superuser=True), is_active=True)
         .distinct()
     )
-
-
-def day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
-    """The Warsaw calendar day as an aware [start, end) interval (23 or 25 hours at DST changes)."""
-    tz = timezone.get_default_timezone()
-    start = datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
-    end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
-    return start, end
 
 
 def sessions_between(
@@ -199,6 +192,7 @@ def leader_name(session: WorkshopSession) -> str:
     return leader.get_full_name() or leader.get_username()
 
 
+# TODO(issue 13.4): a second Polish name order; config.text.name_sort_key is the other one.
 # Polish alphabetical order: a database collation differs between SQLite and PostgreSQL
 # installs, so names are ordered here ("Łoś" after "Lis", before "Mazur").
 _POLISH_ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
@@ -222,13 +216,6 @@ class MonthlyWorkshopFigures:
     distinct_participants: int  # distinct residents who attended any session
     attendances: int
     no_shows: int
-
-
-def month_bounds(year: int, month: int) -> tuple[datetime.datetime, datetime.datetime]:
-    """The Warsaw calendar month as an aware [start, end) interval."""
-    first = datetime.date(year, month, 1)
-    following = datetime.date(year + month // 12, month % 12 + 1, 1)
-    return day_bounds(first)[0], day_bounds(following)[0]
 
 
 def monthly_workshop_figures(*, year: int, month: int) -> MonthlyWorkshopFigures:

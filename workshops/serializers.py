@@ -119,6 +119,7 @@ class SessionFilterSerializer(serializers.Serializer):
         return attrs
 
 
+# TODO(issue 13.4): one month parser in config.dates (tasks/serializers.py, forms.MonthForm differ).
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 

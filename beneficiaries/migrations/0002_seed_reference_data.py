@@ -5,7 +5,7 @@ import datetime
 from django.db import migrations
 
 from beneficiaries import seed_data
-from beneficiaries.text import fold_street
+from beneficiaries.streets import fold_street
 
 
 def seed(apps, schema_editor):

@@ -28,7 +28,8 @@ def drop_trigram_index(apps, schema_editor):
 
 def refold(apps, schema_editor):
     from beneficiaries.selectors import address_key
-    from beneficiaries.text import fold, fold_street
+    from beneficiaries.streets import fold_street
+    from config.text import fold
 
     Street = apps.get_model("beneficiaries", "Street")
     for street in Street.objects.all():

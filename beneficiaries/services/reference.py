@@ -11,7 +11,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from beneficiaries.models import ClosureDay, District, IncomeCriterion, Program, ProgramIncomePercentage, Street
-from beneficiaries.text import fold_street
+from beneficiaries.streets import fold_street
 from config.audit import audit_record
 
 

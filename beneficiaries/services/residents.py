@@ -16,8 +16,8 @@ from beneficiaries.exceptions import EditConflict
 from beneficiaries.models import District, Resident
 from beneficiaries.selectors import address_key, resident_possible_duplicates
 from beneficiaries.streets import street_district
-from beneficiaries.text import fold
 from config.audit import audit_record
+from config.text import fold
 
 # What a coordinator edits on a resident (and what the audit trail records).
 RESIDENT_FIELDS = (

@@ -8,7 +8,7 @@ from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from beneficiaries.cards import is_valid_card_number
 from beneficiaries.eligibility import Eligibility, check_eligibility
 from beneficiaries.models import ClosureDay, Entitlement, Program, Resident
-from beneficiaries.text import fold
+from config.text import fold
 from meals.models import MealIssue
 
 SEARCH_LIMIT = 10

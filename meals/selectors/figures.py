@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 
 from beneficiaries.calendar import opening_days_between
-from meals.collation import name_sort_key
+from config.text import name_sort_key
 from meals.models import MealIssue
 
 

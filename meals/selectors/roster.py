@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 
 from beneficiaries.eligibility import residents_eligible_on
 from beneficiaries.models import Entitlement, EntitlementStatus, Program, Resident
-from meals.collation import name_sort_key
+from config.text import name_sort_key
 from meals.models import MealIssue
 
 

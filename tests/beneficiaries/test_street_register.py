@@ -4,8 +4,7 @@ import pytest
 
 from beneficiaries.models import Street
 from beneficiaries.services.reference import street_save
-from beneficiaries.streets import street_district
-from beneficiaries.text import fold_street
+from beneficiaries.streets import fold_street, street_district
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """Lists follow the Polish alphabet whatever the database's collation."""
 
-from meals.collation import name_sort_key
+from config.text import name_sort_key
 
 
 def test_polish_letters_follow_their_base_letter_as_separate_letters():

@@ -1,12 +1,27 @@
-"""Polish alphabetical order for lists of names, independent of the database's collation.
-
-PostgreSQL with a C collation (and SQLite always) orders by code point: "Ćwik" after "Zając".
-A printed list must follow the Polish alphabet: a ą b c ć d e ę f g h i j k l ł m n ń o ó p
-q r s ś t u v w x y z ź ż, case ignored.
-"""
+"""Polish text helpers every app shares: folding for matching, and the Polish alphabetical order."""
 
 import unicodedata
 from functools import lru_cache
+
+# --- Folding for matching ------------------------------------------------------------------------
+
+# Letters that Unicode does not decompose into base + accent.
+_EXTRA = str.maketrans({"ł": "l", "Ł": "l", "đ": "d", "ø": "o", "ß": "ss"})
+
+
+def fold(text: str) -> str:
+    """'Żółć  Łukasz' -> 'zolc lukasz': lower case, no diacritics, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").translate(_EXTRA))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.lower().split())
+
+
+# --- Polish alphabetical order -------------------------------------------------------------------
+#
+# Lists of names follow the Polish alphabet, independent of the database's collation.
+# PostgreSQL with a C collation (and SQLite always) orders by code point: "Ćwik" after "Zając".
+# A printed list must follow the Polish alphabet: a ą b c ć d e ę f g h i j k l ł m n ń o ó p
+# q r s ś t u v w x y z ź ż, case ignored.
 
 ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
 # Each letter becomes one private-use character, in alphabet order: comparing the translated
