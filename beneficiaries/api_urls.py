@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from beneficiaries.api import entitlements, reference, residents, retention
+from beneficiaries.api import entitlements, reference, residents
 
 urlpatterns = [
     path("residents/", residents.ResidentListApi.as_view(), name="api-resident-list"),
@@ -19,8 +19,6 @@ urlpatterns = [
         entitlements.ResidentEligibilityApi.as_view(),
         name="api-resident-eligibility",
     ),
-    path("residents/<int:pk>/export/", retention.ResidentExportApi.as_view(), name="api-resident-export"),
-    path("residents/<int:pk>/anonymise/", retention.ResidentAnonymiseApi.as_view(), name="api-resident-anonymise"),
     path(
         "entitlements/<int:pk>/suspend/", entitlements.EntitlementSuspendApi.as_view(), name="api-entitlement-suspend"
     ),

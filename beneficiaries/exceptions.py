@@ -16,3 +16,13 @@ class EditConflict(DomainError):
             status_code=status.HTTP_409_CONFLICT,
             current_version=current_version,
         )
+
+
+class BeneficiaryError(DomainError):
+    """A refusal by the rules about residents (rendered as ``{"code", "detail", ...}``)."""
+
+
+def already_anonymised() -> BeneficiaryError:
+    return BeneficiaryError(
+        "already_anonymised", _("This person's data was already anonymised."), status_code=status.HTTP_409_CONFLICT
+    )

@@ -49,6 +49,25 @@ class Street(models.Model):
         return f"{self.name} ({self.get_district_display()})"
 
 
+# What a coordinator edits on a resident (and what the audit trail records).
+RESIDENT_FIELDS = (
+    "first_name",
+    "last_name",
+    "pesel",
+    "birth_date",
+    "street",
+    "building",
+    "flat",
+    "postal_code",
+    "district",
+    "phone",
+    "diet",
+    "allergies",
+    "notes",
+    "is_active",
+)
+
+
 class Resident(models.Model):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)

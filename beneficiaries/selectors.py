@@ -1,4 +1,4 @@
-"""Reads of residents: search, the resident with entitlements, possible duplicates.
+"""Reads of residents: search, the resident with entitlements, possible duplicates, retention.
 
 Every function here runs a fixed number of queries whatever the number of residents.
 """
@@ -7,12 +7,15 @@ import datetime
 import re
 from difflib import SequenceMatcher
 
+from django.conf import settings
 from django.db import connection
-from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Max, Prefetch, Q, QuerySet, Value, When
 
 from beneficiaries.cards import is_valid_card_number
-from beneficiaries.models import Entitlement, Resident
+from beneficiaries.models import RESIDENT_FIELDS, Entitlement, Resident
 from beneficiaries.streets import street_words
+from config.audit import audit_about
+from config.dates import day_bounds
 from config.text import fold
 
 # Anything but letters, digits, hyphens and apostrophes separates search words ("Kowalski, Jan").
@@ -170,3 +173,80 @@ def _similar_name(name: tuple[str, str], other: tuple[str, str]) -> bool:
 
 def _ratio(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio()
+
+
+# --- Retention and the right of access ------------------------------------------------------------
+
+# Values about a resident or their entitlements that identify them or describe their health or
+# income, wherever they are stored (the audit trail included).
+RESIDENT_PERSONAL_KEYS = frozenset(
+    {
+        "first_name",
+        "last_name",
+        "pesel",
+        "birth_date",
+        "street",
+        "building",
+        "flat",
+        "postal_code",
+        "phone",
+        "diet",
+        "allergies",
+        "notes",
+        "document_number",
+        "household_size",
+        "monthly_income",
+    }
+)
+# Everything a coordinator records about a resident, plus what the system adds.
+RESIDENT_EXPORT_FIELDS = ("id", "card_number", *RESIDENT_FIELDS, "created_at", "updated_at", "anonymised_at")
+ENTITLEMENT_EXPORT_FIELDS = (
+    "id",
+    "program",
+    "valid_from",
+    "valid_to",
+    "document_number",
+    "weekdays",
+    "status",
+    "household_size",
+    "monthly_income",
+    "created_at",
+)
+
+
+def retention_cutoff(today: datetime.date) -> datetime.date:
+    return today - datetime.timedelta(days=settings.RETENTION_DAYS)
+
+
+def residents_due_for_anonymisation(*, today: datetime.date) -> QuerySet[Resident]:
+    """Residents not yet anonymised whose data is past retention on ``today`` (one query).
+
+    Past retention: the last entitlement ended more than ``settings.RETENTION_DAYS`` ago or,
+    never entitled, the resident was registered that long ago.
+    """
+    cutoff = retention_cutoff(today)
+    return (
+        Resident.objects.filter(anonymised_at__isnull=True)
+        .annotate(last_entitlement_end=Max("entitlements__valid_to"))
+        .filter(
+            Q(last_entitlement_end__lt=cutoff)
+            | Q(last_entitlement_end__isnull=True, created_at__lt=day_bounds(cutoff)[0])
+        )
+        .order_by("pk")
+    )
+
+
+def resident_export(*, resident: Resident) -> dict:
+    """The resident's own row, as plain JSON-ready data (the right of access)."""
+    return {field: getattr(resident, field) for field in RESIDENT_EXPORT_FIELDS}
+
+
+def entitlements_export_for_resident(*, resident_id: int) -> list[dict]:
+    entitlements = Entitlement.objects.filter(resident_id=resident_id).order_by("valid_from", "pk")
+    return list(entitlements.values(*ENTITLEMENT_EXPORT_FIELDS))
+
+
+def resident_audit_filter(*, resident_id: int) -> Q:
+    """The audit events about the resident and their entitlements."""
+    entitlement_ids = Entitlement.objects.filter(resident_id=resident_id).values_list("pk", flat=True)
+    return audit_about(Resident, [resident_id]) | audit_about(Entitlement, entitlement_ids)

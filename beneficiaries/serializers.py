@@ -10,9 +10,8 @@ from rest_framework import serializers
 
 from beneficiaries import validators
 from beneficiaries.eligibility import Reason
-from beneficiaries.models import ClosureDay, DietTag, District, Entitlement, Program, Resident, Street
+from beneficiaries.models import RESIDENT_FIELDS, ClosureDay, DietTag, District, Entitlement, Program, Resident, Street
 from beneficiaries.selectors import DuplicateReason
-from beneficiaries.services.residents import RESIDENT_FIELDS
 from config.roles import may_see_health_data
 
 REASON_CODES = [value for name, value in vars(Reason).items() if name.isupper()]

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from beneficiaries.views import entitlements, reference, residents, retention
+from beneficiaries.views import entitlements, reference, residents
 
 KINDS = "|".join(reference.KINDS)
 
@@ -13,7 +13,6 @@ urlpatterns = [
     path("<int:pk>/", residents.resident_detail, name="resident-detail"),
     path("<int:pk>/edit/", residents.resident_edit_page, name="resident-edit"),
     path("<int:pk>/entitlements/new/", entitlements.entitlement_create_page, name="entitlement-create"),
-    path("<int:pk>/anonymise/", retention.resident_anonymise_page, name="resident-anonymise"),
     path(
         "entitlements/<int:pk>/suspend/",
         entitlements.entitlement_status_page,

@@ -16,7 +16,7 @@ api_v1 = [
     path("", include("beneficiaries.api_urls")),
     path("meals/", include("meals.api_urls")),
     path("workshops/", include("workshops.api_urls")),
-    path("documents/", include("tasks.api_urls")),
+    path("", include("tasks.api_urls")),
 ]
 
 urlpatterns = [
@@ -33,5 +33,5 @@ urlpatterns = [
     path("residents/", include("beneficiaries.urls")),
     path("meals/", include("meals.urls")),
     path("workshops/", include("workshops.urls")),
-    path("documents/", include("tasks.urls")),
+    path("", include("tasks.urls")),
 ]

@@ -1,4 +1,4 @@
-"""Writes of the meals app: issuing a meal, voiding it, the coordinator's day plan.
+"""Writes of the meals app: issuing a meal, voiding it, the coordinator's day plan, anonymising.
 
 The check-in path (:func:`meal_issue`) touches only the database: no cache, no Celery, so a
 dead Redis never stops the counter. One non-voided meal per resident per day is the
@@ -275,3 +275,8 @@ def meal_day_plan(*, day: datetime.date, by, menu=UNSET, portions_planned=UNSET,
         plan.save()
         audit_record(actor=by, action="meal_day.plan", obj=plan, before=before, after={**before, **changes})
     return plan
+
+
+def meal_issues_anonymise_for_resident(*, resident_id: int) -> int:
+    """Blank who collected the resident's meals; the issues stay for the counts. Returns how many stay."""
+    return MealIssue.objects.filter(resident_id=resident_id).update(collected_by="")

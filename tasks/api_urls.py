@@ -1,10 +1,15 @@
+"""Mounted at /api/v1/ (config/urls.py)."""
+
 from django.urls import path
 
-from tasks import api
+from tasks.api import documents, retention
 
 urlpatterns = [
-    path("", api.DocumentListCreate.as_view(), name="api-document-list"),
-    path("<int:pk>/", api.DocumentDetail.as_view(), name="api-document-detail"),
-    path("<int:pk>/file/", api.DocumentFile.as_view(), name="api-document-file"),
-    path("<int:pk>/file/csv/", api.DocumentCsvFile.as_view(), name="api-document-csv"),
+    path("documents/", documents.DocumentListCreate.as_view(), name="api-document-list"),
+    path("documents/<int:pk>/", documents.DocumentDetail.as_view(), name="api-document-detail"),
+    path("documents/<int:pk>/file/", documents.DocumentFile.as_view(), name="api-document-file"),
+    path("documents/<int:pk>/file/csv/", documents.DocumentCsvFile.as_view(), name="api-document-csv"),
+    # The right of access and erasure reach every app: their URLs stay under the resident's.
+    path("residents/<int:pk>/export/", retention.ResidentExportApi.as_view(), name="api-resident-export"),
+    path("residents/<int:pk>/anonymise/", retention.ResidentAnonymiseApi.as_view(), name="api-resident-anonymise"),
 ]

@@ -1,4 +1,4 @@
-"""Input validation and output shapes of the documents API (API.md "Documents")."""
+"""Input validation and output shapes of the documents API (API.md "Documents") and of anonymisation."""
 
 import datetime
 
@@ -140,3 +140,12 @@ class NotReadySerializer(serializers.Serializer):
     code = serializers.CharField()
     detail = serializers.CharField()
     status = serializers.CharField(help_text="pending or failed")
+
+
+class AnonymiseInputSerializer(serializers.Serializer):
+    confirm = serializers.BooleanField(help_text="must be true: anonymisation cannot be undone")
+
+    def validate_confirm(self, value):
+        if value is not True:
+            raise serializers.ValidationError(_("Confirm that this person's data is to be anonymised."))
+        return value

@@ -12,9 +12,8 @@ from celery import shared_task
 from django.db import DatabaseError
 from django.utils import timezone
 
-from beneficiaries import retention
 from config.dates import previous_month
-from tasks import services
+from tasks import retention, services
 from tasks.models import DocumentError
 
 logger = logging.getLogger(__name__)

@@ -1,8 +1,12 @@
+"""Staff pages, mounted at / (config/urls.py)."""
+
 from django.urls import path
 
-from tasks import views
+from tasks.views import documents, retention
 
 app_name = "tasks"
 urlpatterns = [
-    path("", views.document_list, name="document-list"),
+    path("documents/", documents.document_list, name="document-list"),
+    # Anonymisation reaches every app: its page stays under the resident's URL.
+    path("residents/<int:pk>/anonymise/", retention.resident_anonymise_page, name="resident-anonymise"),
 ]

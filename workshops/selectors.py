@@ -12,6 +12,7 @@ from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, S
 from django.utils import timezone
 
 from beneficiaries.models import Entitlement, EntitlementStatus, Program
+from config.audit import audit_about
 from config.dates import day_bounds, month_bounds
 from config.roles import Role
 from workshops.models import SessionStatus, Signup, SignupStatus, Topic, WorkshopSession
@@ -93,6 +94,31 @@ def resident_signup_history(*, resident_id: int) -> QuerySet[Signup]:
         .select_related("resident", "session", "session__leader")
         .order_by("-session__starts_at", "-id")
     )
+
+
+def signups_export_for_resident(*, resident_id: int) -> list[dict]:
+    """One resident's sign-ups with the session each was for (the right of access)."""
+    rows = (
+        Signup.objects.filter(resident_id=resident_id)
+        .order_by("created_at", "pk")
+        .values(
+            "id",
+            "session__title",
+            "session__topic",
+            "session__starts_at",
+            "status",
+            "waitlist_position",
+            "attended",
+            "created_at",
+            "cancelled_at",
+        )
+    )
+    return [{key.replace("session__", "session_"): value for key, value in row.items()} for row in rows]
+
+
+def signups_audit_filter_for_resident(*, resident_id: int) -> Q:
+    """The audit events about the resident's sign-ups."""
+    return audit_about(Signup, Signup.objects.filter(resident_id=resident_id).values_list("pk", flat=True))
 
 
 @dataclass(frozen=True)

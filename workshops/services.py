@@ -290,3 +290,11 @@ def _signup_state(signup: Signup) -> dict:
         "status": signup.status,
         "waitlist_position": signup.waitlist_position,
     }
+
+
+def signups_anonymise_for_resident(*, resident_id: int) -> int:
+    """Sign-ups hold nothing personal beyond the link to the (anonymised) resident: they all stay.
+
+    Returns how many stay, for the record of the anonymisation.
+    """
+    return Signup.objects.filter(resident_id=resident_id).count()

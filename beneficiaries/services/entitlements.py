@@ -1,4 +1,4 @@
-"""Writes about entitlements: record a decision or referral, suspend, resume (each audited)."""
+"""Writes about entitlements: record a decision or referral, suspend, resume (each audited), anonymise."""
 
 import datetime
 from decimal import Decimal
@@ -86,6 +86,16 @@ def _entitlement_set_status(entitlement: Entitlement, status: str, *, by, action
         current.save(update_fields=["status"])
         audit_record(actor=by, action=action, obj=current, before=before, after={"status": status})
     return current
+
+
+def entitlements_anonymise_for_resident(*, resident_id: int) -> int:
+    """Blank decision numbers and income on the resident's entitlements; the periods stay for the counts.
+
+    Returns how many entitlements stay.
+    """
+    return Entitlement.objects.filter(resident_id=resident_id).update(
+        document_number="", household_size=None, monthly_income=None
+    )
 
 
 def _entitlement_snapshot(entitlement: Entitlement) -> dict:

@@ -1,4 +1,4 @@
-"""Writes about residents: register, edit, print cards.
+"""Writes about residents: register, edit, print cards, anonymise.
 
 Every function runs in one transaction and records who changed what in the audit trail.
 Input is checked here too (not only in the API), so demo data and scripts obey the same rules.
@@ -8,34 +8,34 @@ criteria, closure days) in ``beneficiaries.services.reference``.
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from beneficiaries import validators
 from beneficiaries.cards import card_number_for
-from beneficiaries.exceptions import EditConflict
-from beneficiaries.models import District, Resident
+from beneficiaries.exceptions import EditConflict, already_anonymised
+from beneficiaries.models import RESIDENT_FIELDS, District, Resident
 from beneficiaries.selectors import address_key, resident_possible_duplicates
 from beneficiaries.streets import street_district
 from config.audit import audit_record
 from config.text import fold
 
-# What a coordinator edits on a resident (and what the audit trail records).
-RESIDENT_FIELDS = (
-    "first_name",
-    "last_name",
-    "pesel",
-    "birth_date",
-    "street",
-    "building",
-    "flat",
-    "postal_code",
-    "district",
-    "phone",
-    "diet",
-    "allergies",
-    "notes",
-    "is_active",
-)
+ANONYMOUS_LAST_NAME = "Osoba anonimowa"
+BLANK_RESIDENT = {
+    "pesel": None,
+    "birth_date": None,
+    "street": "",
+    "building": "",
+    "flat": "",
+    "postal_code": "",
+    "phone": "",
+    "diet": [],
+    "allergies": "",
+    "notes": "",
+    "search_text": "",
+    "address_key": "",
+    "is_active": False,
+}
 
 
 def resident_create(*, by, **fields) -> tuple[Resident, list[Resident]]:
@@ -94,6 +94,25 @@ def resident_cards_print(*, residents: list[Resident], by) -> bytes:
         for resident in residents:
             audit_record(actor=by, action="resident.card_print", obj=resident, after={"card": resident.card_number})
     return pdf
+
+
+def resident_anonymise(*, resident_id: int) -> Resident:
+    """Blank everything on the resident's row that identifies them; the card number and district stay.
+
+    Refuses a second time (``already_anonymised``). One step of ``tasks.retention``'s
+    anonymisation, which also asks the other apps about their rows and records the event.
+    """
+    with transaction.atomic():
+        current = Resident.objects.select_for_update().get(pk=resident_id)
+        if current.anonymised_at is not None:
+            raise already_anonymised()
+        for field, value in {**BLANK_RESIDENT, "first_name": f"#{current.pk}"}.items():
+            setattr(current, field, value)
+        current.last_name = ANONYMOUS_LAST_NAME
+        current.anonymised_at = timezone.now()
+        current.version += 1
+        current.save()
+    return current
 
 
 def _refuse_unknown_fields(fields: dict):

@@ -86,7 +86,6 @@ PAGES = {
     "beneficiaries:resident-detail": {"GET": STAFF},
     "beneficiaries:resident-create": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
     "beneficiaries:resident-edit": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
-    "beneficiaries:resident-anonymise": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
     "beneficiaries:entitlement-create": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
     "beneficiaries:entitlement-suspend": {"POST": ONLY_COORDINATOR},
     "beneficiaries:entitlement-resume": {"POST": ONLY_COORDINATOR},
@@ -110,6 +109,7 @@ PAGES = {
     "workshops:signup-attendance": {"POST": WORKSHOPS},
     "workshops:resident-history": {"GET": WORKSHOPS},
     "tasks:document-list": {"GET": WORKSHOPS, "POST": WORKSHOPS},
+    "tasks:resident-anonymise": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
 }
 
 # Pages anyone may open (they hold no personal data): not part of the matrix.

@@ -10,8 +10,8 @@ import json
 import pytest
 
 from beneficiaries.models import Program, Resident
-from beneficiaries.retention import ANONYMOUS_LAST_NAME, residents_due_for_anonymisation
-from beneficiaries.services.residents import resident_update
+from beneficiaries.selectors import residents_due_for_anonymisation
+from beneficiaries.services.residents import ANONYMOUS_LAST_NAME, resident_update
 from config.models import AuditEvent
 from meals.models import MealIssue
 from meals.selectors.figures import monthly_meal_figures

@@ -5,10 +5,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from beneficiaries.exceptions import BeneficiaryError
 from beneficiaries.models import Resident
-from beneficiaries.retention import AlreadyAnonymised, resident_anonymise
 from config.permissions import role_required
 from config.roles import Role
+from tasks.retention import data_subject_anonymise
 
 
 @require_http_methods(["GET", "POST"])
@@ -21,9 +22,9 @@ def resident_anonymise_page(request, pk: int):
             messages.error(request, _("Tick the box to confirm the anonymisation."))
         else:
             try:
-                resident_anonymise(resident=resident, by=request.user)
+                data_subject_anonymise(resident=resident, by=request.user)
                 messages.success(request, _("The person's data was anonymised; the counts remain."))
-            except AlreadyAnonymised as refusal:
+            except BeneficiaryError as refusal:
                 messages.error(request, str(refusal.detail))
             return redirect("beneficiaries:resident-detail", pk=pk)
-    return render(request, "beneficiaries/resident_anonymise.html", {"resident": resident})
+    return render(request, "tasks/resident_anonymise.html", {"resident": resident})

@@ -1,29 +1,19 @@
 """Right of access and erasure over HTTP (coordinators): export one person's data, anonymise them."""
 
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from beneficiaries import serializers as s
 from beneficiaries.models import Resident
-from beneficiaries.retention import resident_anonymise, resident_export
 from beneficiaries.selectors import resident_get_with_entitlements
 from config.permissions import IsCoordinator
+from tasks.retention import data_subject_anonymise, data_subject_export
+from tasks.serializers import AnonymiseInputSerializer
 
 TAG = "residents"
-
-
-class AnonymiseInputSerializer(serializers.Serializer):
-    confirm = serializers.BooleanField(help_text="must be true: anonymisation cannot be undone")
-
-    def validate_confirm(self, value):
-        if value is not True:
-            raise serializers.ValidationError(_("Confirm that this person's data is to be anonymised."))
-        return value
 
 
 class ResidentExportApi(GenericAPIView):
@@ -34,7 +24,7 @@ class ResidentExportApi(GenericAPIView):
     @extend_schema(tags=[TAG], responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description="the export")})
     def get(self, request, pk: int):
         resident = get_object_or_404(Resident, pk=pk)
-        response = Response(resident_export(resident=resident, by=request.user))
+        response = Response(data_subject_export(resident=resident, by=request.user))
         name = f"dane-osoby-{resident.card_number or resident.pk}.json"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
@@ -57,5 +47,5 @@ class ResidentAnonymiseApi(GenericAPIView):
     def post(self, request, pk: int):
         resident = get_object_or_404(Resident, pk=pk)
         AnonymiseInputSerializer(data=request.data).is_valid(raise_exception=True)
-        resident_anonymise(resident=resident, by=request.user)
+        data_subject_anonymise(resident=resident, by=request.user)
         return Response(self.get_serializer(resident_get_with_entitlements(resident_id=pk)).data)

@@ -1,0 +1,1 @@
+"""Staff pages of the tasks app, one module per subject (mounted by ``tasks.urls``)."""
