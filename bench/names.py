@@ -8,7 +8,7 @@ feminine forms, with every diacritic.
 
 import random
 
-from config.demo.names import FEMALE_FIRST, MALE_FIRST, SURNAMES
+from demo.names import FEMALE_FIRST, MALE_FIRST, SURNAMES
 
 STEMS = [
     "Bar", "Bart", "Biel", "Bog", "Bor", "Brzez", "Buk", "Chmiel", "Ciesz", "Czar", "Dąb", "Dziub",

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "meals",
     "workshops",
     "tasks",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from beneficiaries.models import Resident
-from config.demo import builders
+from demo import builders
 
 DEMO_USERS = [
     ("koordynator", "coordinator", "demo-koordynator", "Krystyna", "Koordynatorka"),

@@ -11,8 +11,8 @@ from django.utils import timezone
 from beneficiaries.models import DietTag, Program, Street
 from beneficiaries.services.entitlements import entitlement_create
 from beneficiaries.services.residents import resident_create
-from config.demo.names import ALLERGIES, FEMALE_FIRST, MALE_FIRST, OTHER_STREETS, SURNAMES
 from config.exceptions import DomainError
+from demo.names import ALLERGIES, FEMALE_FIRST, MALE_FIRST, OTHER_STREETS, SURNAMES
 from workshops.models import Topic, WorkshopSession
 from workshops.services import session_create, signup_create
 
