@@ -57,9 +57,9 @@ class Restore:
 # --- Backup ---------------------------------------------------------------------------------
 
 
-def backup_create(*, directory: Path | None = None, keep: int | None = None) -> Backup:
-    """Write a new archive, then prune the folder to the newest ``keep`` (0: keep them all)."""
-    directory = Path(directory or settings.BACKUP_DIR)
+def backup_create(*, keep: int | None = None) -> Backup:
+    """Write a new archive into BACKUP_DIR, then prune to the newest ``keep`` (default BACKUP_KEEP; 0: all)."""
+    directory = Path(settings.BACKUP_DIR)
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     now = timezone.localtime()
     path = directory / f"{ARCHIVE_PREFIX}{now:%Y-%m-%d-%H%M%S}{ARCHIVE_SUFFIX}"
