@@ -161,7 +161,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
-# --- Backups (tasks/backup.py) -----------------------------------------------------------------
+# --- Backups (tasks/backup.py) ------------------------------------------------------------
 # Archives hold personal data: keep BACKUP_DIR off the web root and copy it off the machine.
 BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(VAR_DIR / "backups")))
 BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)  # the newest N archives stay, older ones go
