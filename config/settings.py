@@ -44,6 +44,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the Host header: health checks probe by address (config/middleware.py).
+    "config.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -146,7 +148,9 @@ USE_TZ = True
 
 # --- Static and media ---------------------------------------------------------------------
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
+# Collected into the image at build time (Dockerfile), beside the code it belongs to: never into
+# VAR_DIR, whose volume outlives upgrades and would keep serving the first release's files.
+STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 # Documents hold personal data: they are served only through authenticated views, never MEDIA_URL.
 STORAGES = {
@@ -157,6 +161,11 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
+
+# --- Backups (tasks/backup.py) ------------------------------------------------------------
+# Archives hold personal data: keep BACKUP_DIR off the web root and copy it off the machine.
+BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(VAR_DIR / "backups")))
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)  # the newest N archives stay, older ones go
 
 # --- Security (production values unless DEBUG) ---------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

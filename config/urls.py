@@ -19,9 +19,9 @@ api_v1 = [
     path("", include("tasks.api_urls")),
 ]
 
+# /healthz is answered by config.middleware.HealthCheckMiddleware, ahead of host validation.
 urlpatterns = [
     path("", views.home, name="home"),
-    path("healthz", views.healthz, name="healthz"),
     path("login/", login.ThrottledLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -36,6 +36,13 @@ BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=2, minute=30),
         "options": {"expires": 3 * HOUR},
     },
+    # The nightly backup (tasks/backup.py), after the anonymisation, so no archive keeps what it
+    # removed. 03:30 happens exactly once on both nights the clocks change.
+    "backup-nightly": {
+        "task": "tasks.backup_nightly",
+        "schedule": crontab(hour=3, minute=30),
+        "options": {"expires": 3 * HOUR},
+    },
     # Re-queue documents left pending (broker down, worker killed), fail those out of attempts.
     "documents-sweep": {
         "task": "tasks.documents_sweep",

@@ -13,7 +13,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from config.dates import previous_month
-from tasks import retention, services
+from tasks import backup, retention, services
 from tasks.models import DocumentError
 
 logger = logging.getLogger(__name__)
@@ -68,6 +68,12 @@ def monthly_meals_previous_month() -> int | None:
 def residents_anonymise_due() -> int:
     """02:30 every night: anonymise the residents whose data is past retention."""
     return retention.residents_anonymise_due()
+
+
+@shared_task(name="tasks.backup_nightly")
+def backup_nightly() -> str:
+    """03:30 every night: an archive of the database and the documents; the oldest are pruned."""
+    return backup.backup_create().path.name
 
 
 @shared_task(name="tasks.documents_sweep")
