@@ -4,10 +4,12 @@ import importlib
 import os
 
 import pytest
+import time_machine
 from django.db import connection
 from rest_framework.test import APIClient
 
 from tests.factories import UserFactory
+from tests.support import NOW
 
 
 def pytest_collection_modifyitems(config, items):
@@ -63,6 +65,28 @@ def _migration_data(request):
     _restore_migration_data()
 
 
+# --- The clock --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def frozen_moment():
+    """Where ``frozen_clock`` starts: Wednesday 4 March 2026, 11:30 in Warsaw (tests.support.NOW).
+
+    A folder whose tests live on another day overrides this fixture in its conftest.
+    """
+    return NOW
+
+
+@pytest.fixture
+def frozen_clock(frozen_moment):
+    """The clock set to ``frozen_moment`` for the test; it keeps ticking, so times written one
+    after another still follow each other. Yields time-machine's traveller: ``move_to(moment)``
+    jumps elsewhere, ``shift(timedelta)`` moves on.
+    """
+    with time_machine.travel(frozen_moment, tick=True) as traveller:
+        yield traveller
+
+
 @pytest.fixture
 def is_postgres():
     return connection.vendor == "postgresql"
@@ -109,6 +133,13 @@ def distribution_client(distributor):
 @pytest.fixture
 def workshop_client(leader):
     return _client_for(leader)
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Documents are written to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 # --- Real Celery worker ---------------------------------------------------------------------

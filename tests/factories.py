@@ -9,7 +9,10 @@ from django.utils import timezone
 
 from beneficiaries.cards import card_number_for
 from beneficiaries.models import District, Entitlement, Program, Resident
-from config.text import fold
+from beneficiaries.services.residents import _refresh_derived
+from beneficiaries.streets import street_district
+from beneficiaries.validators import pesel_birth_date
+from tests.support import DAY
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -30,24 +33,32 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class ResidentFactory(factory.django.DjangoModelFactory):
+    """A resident with every derived column filled as ``resident_create`` fills it.
+
+    The birth date comes from the PESEL and the district from the street register when they are
+    not given; card number, search text and address key are computed by the service's own code.
+    """
+
     class Meta:
         model = Resident
         skip_postgeneration_save = True
 
     first_name = factory.Faker("first_name", locale="pl_PL")
     last_name = factory.Faker("last_name", locale="pl_PL")
-    birth_date = datetime.date(1960, 5, 14)
+    pesel = None
+    birth_date = factory.LazyAttribute(lambda r: pesel_birth_date(r.pesel) if r.pesel else datetime.date(1960, 5, 14))
     street = "Jana Kasprowicza"
     building = factory.Sequence(lambda n: str(n % 90 + 1))
-    district = District.CHORZOW_STARY
+    district = factory.LazyAttribute(lambda r: street_district(r.street) or District.OTHER)
 
     @factory.post_generation
-    def assign_card_number(self, create, extracted, **kwargs):
-        """Cards are numbered from the primary key, as the real service does."""
-        if create and not self.card_number:
-            self.card_number = card_number_for(self.pk)
-            self.search_text = fold(f"{self.last_name} {self.first_name} {self.card_number} {self.pesel or ''}")
-            Resident.objects.filter(pk=self.pk).update(card_number=self.card_number, search_text=self.search_text)
+    def derived_columns(self, create, extracted, **kwargs):
+        """Numbered from the primary key, then folded for search and the duplicate check (as the service does)."""
+        if not create:
+            return
+        self.card_number = card_number_for(self.pk)
+        _refresh_derived(self)  # the one place that knows how search_text and address_key are built
+        self.save(update_fields=["card_number", "search_text", "address_key"])
 
 
 class EntitlementFactory(factory.django.DjangoModelFactory):
@@ -60,3 +71,34 @@ class EntitlementFactory(factory.django.DjangoModelFactory):
     valid_to = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=335))
     document_number = factory.Sequence(lambda n: f"OPS.8220.{n}.2026")
     weekdays = "12345"
+
+
+EVERY_DAY = "1234567"
+WEEKDAYS = {Program.HOT_MEAL: "12345", Program.FEAD: EVERY_DAY}  # a workshop may be on a Saturday
+
+
+def eligible_resident(
+    *programs: str,
+    day: datetime.date = DAY,
+    weekdays: str | None = None,
+    document_number: str | None = None,
+    **resident_fields,
+) -> Resident:
+    """A resident entitled on ``day`` to each of ``programs`` (a hot meal when none is named).
+
+    Each entitlement runs from 30 days before ``day`` to 60 days after; a hot-meal decision covers
+    Monday to Friday, a FEAD referral every day, unless ``weekdays`` says otherwise. The resident
+    lives in Chorzów Stary (ResidentFactory's street) unless ``resident_fields`` say otherwise.
+    """
+    resident = ResidentFactory(**resident_fields)
+    for program in programs or (Program.HOT_MEAL,):
+        numbered = {"document_number": document_number} if document_number else {}
+        EntitlementFactory(
+            resident=resident,
+            program=program,
+            valid_from=day - datetime.timedelta(days=30),
+            valid_to=day + datetime.timedelta(days=60),
+            weekdays=weekdays or WEEKDAYS[program],
+            **numbered,
+        )
+    return resident

@@ -9,6 +9,7 @@ from django.test import Client
 from beneficiaries.calendar import point_is_open
 from beneficiaries.models import ClosureDay, IncomeCriterion, ProgramIncomePercentage, Street
 from config.models import AuditEvent
+from tests.support import nothing_changed
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,10 @@ def test_the_street_register_lists_checks_and_adds_streets(page):
 
 
 def test_a_street_already_in_the_register_is_refused_on_the_page(page):
-    response = page.post("/residents/streets/", {"form": "street", "street-name": "GŁÓWNA", "street-district": "other"})
+    with nothing_changed():
+        response = page.post(
+            "/residents/streets/", {"form": "street", "street-name": "GŁÓWNA", "street-district": "other"}
+        )
     assert response.status_code == 200
     assert "This street is already in the register." in response.content.decode()
 
@@ -115,7 +119,8 @@ def test_closure_days_api(coordinator_client, distribution_client):
         "/api/v1/closure-days/", {"date": "2026-03-03", "reason": "Awaria"}, format="json"
     )
     assert created.status_code == 201
-    again = coordinator_client.post("/api/v1/closure-days/", {"date": "2026-03-03"}, format="json")
+    with nothing_changed():
+        again = coordinator_client.post("/api/v1/closure-days/", {"date": "2026-03-03"}, format="json")
     assert again.status_code == 400
     assert "date" in again.json()
     listing = distribution_client.get("/api/v1/closure-days/", {"from": "2026-03-01", "to": "2026-03-31"}).json()

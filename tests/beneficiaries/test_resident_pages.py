@@ -3,13 +3,13 @@
 import datetime
 
 import pytest
-import time_machine
 from django.test import Client
 
 from beneficiaries.models import Resident
 from tests.factories import UserFactory
+from tests.support import nothing_changed
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
@@ -27,10 +27,10 @@ def counter_page(distributor):
     return client
 
 
-@pytest.fixture(autouse=True)
-def on_a_monday():
-    with time_machine.travel(datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.UTC), tick=False):
-        yield
+@pytest.fixture
+def frozen_moment():
+    """These pages judge eligibility on a Monday: 2 March 2026, 11:00 in Warsaw."""
+    return datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.UTC)
 
 
 def test_every_role_may_search_residents(make_resident):
@@ -143,7 +143,8 @@ def test_the_form_asks_for_a_birth_date_when_there_is_no_pesel(coordinator_page)
 
 def test_a_taken_pesel_is_shown_on_the_form(coordinator_page, make_resident):
     make_resident(first_name="Ewa", last_name="Inna", pesel="44051401359")
-    response = coordinator_page.post("/residents/new/", {**NEW, "birth_date": "", "pesel": "44051401359"})
+    with nothing_changed():
+        response = coordinator_page.post("/residents/new/", {**NEW, "birth_date": "", "pesel": "44051401359"})
     assert response.status_code == 200
     assert "A resident with this PESEL is already registered." in response.content.decode()
 

@@ -3,9 +3,11 @@
 import pytest
 
 from meals.models import MealIssue
-from tests.meals.helpers import ISSUES_URL, hot_meal_resident
+from tests.factories import eligible_resident
+from tests.meals.helpers import ISSUES_URL
+from tests.support import nothing_changed
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("now")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
 
 @pytest.mark.parametrize(
@@ -28,26 +30,29 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("now")]
     ],
 )
 def test_invalid_fields_are_400_with_the_field_named(distribution_client, body, field):
-    response = distribution_client.post(ISSUES_URL, body, format="json")
+    with nothing_changed():
+        response = distribution_client.post(ISSUES_URL, body, format="json")
 
     assert response.status_code == 400
     assert field in response.json()
 
 
 def test_a_body_that_is_not_an_object_is_400(distribution_client):
-    response = distribution_client.post(ISSUES_URL, [1, 2], format="json")
+    with nothing_changed():
+        response = distribution_client.post(ISSUES_URL, [1, 2], format="json")
 
     assert response.status_code == 400
 
 
 def test_unparsable_json_is_400(distribution_client):
-    response = distribution_client.post(ISSUES_URL, "{not json", content_type="application/json")
+    with nothing_changed():
+        response = distribution_client.post(ISSUES_URL, "{not json", content_type="application/json")
 
     assert response.status_code == 400
 
 
 def test_an_empty_client_ref_counts_as_none(distribution_client):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
 
     response = distribution_client.post(
         ISSUES_URL, {"resident": resident.pk, "client_ref": "", "collected_by": None}, format="json"
@@ -58,7 +63,7 @@ def test_an_empty_client_ref_counts_as_none(distribution_client):
 
 
 def test_a_64_character_client_ref_is_accepted(distribution_client):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
 
     response = distribution_client.post(ISSUES_URL, {"resident": resident.pk, "client_ref": "x" * 64}, format="json")
 

@@ -5,9 +5,10 @@ import pytest
 
 from meals.models import MealIssue
 from meals.serializers import MealIssueSerializer, issue_data
-from tests.meals.helpers import ISSUES_URL, hot_meal_resident
+from tests.factories import eligible_resident
+from tests.meals.helpers import ISSUES_URL
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("now")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
 
 def _as_json(data) -> dict:
@@ -20,7 +21,7 @@ def _as_json(data) -> dict:
 
 
 def test_the_answer_of_a_new_issue_is_what_the_serializer_says(distribution_client):
-    resident = hot_meal_resident(
+    resident = eligible_resident(
         first_name="Łucja", last_name="Żółć & <Syn>", diet=["soft", "no_pork"], allergies="seler"
     )
     body = {"resident": resident.pk, "takeaway": True, "collected_by": "córka", "client_ref": "shape-1"}
@@ -32,7 +33,7 @@ def test_the_answer_of_a_new_issue_is_what_the_serializer_says(distribution_clie
 
 
 def test_a_voided_issue_and_a_resident_without_diet_read_the_same_both_ways(distribution_client, coordinator):
-    resident = hot_meal_resident(diet=[], allergies="")
+    resident = eligible_resident(diet=[], allergies="")
     issue_id = distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json").json()["id"]
     MealIssue.objects.filter(pk=issue_id).update(voided_by=coordinator, void_reason="pomyłka")
     issue = MealIssue.objects.select_related("resident", "issued_by", "voided_by").get(pk=issue_id)

@@ -8,15 +8,16 @@ import pytest
 from config.audit import audit_record
 from config.models import AuditEvent
 from meals.models import MealIssue
-from tests.meals.helpers import ISSUES_URL, hot_meal_resident
+from tests.factories import eligible_resident
+from tests.meals.helpers import ISSUES_URL
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("now")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
 FIELDS = ("actor_id", "action", "object_type", "object_id", "before", "after")
 
 
 def test_the_event_of_a_checkin_is_the_one_audit_record_writes(distribution_client, distributor):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     body = {"resident": resident.pk, "takeaway": True, "collected_by": "córka", "client_ref": "audit-1"}
     issue_id = distribution_client.post(ISSUES_URL, body, format="json").json()["id"]
     written = AuditEvent.objects.get(action="meal.issue")
@@ -41,7 +42,7 @@ def test_the_event_of_a_checkin_is_the_one_audit_record_writes(distribution_clie
 
 
 def test_a_refused_checkin_writes_no_event(distribution_client):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json")
 
     refused = distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json")

@@ -10,10 +10,11 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from meals.models import MealIssue
-from tests.factories import EntitlementFactory
-from tests.meals.helpers import ISSUES_URL, NOW, TODAY, hot_meal_resident
+from tests.factories import EntitlementFactory, eligible_resident
+from tests.meals.helpers import ISSUES_URL
+from tests.support import DAY, NOW
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("now")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
 
 def checkin_queries() -> int:
@@ -37,19 +38,19 @@ def _queries_of_a_checkin(user, body) -> int:
 
 
 def test_a_checkin_by_id_takes_a_fixed_number_of_queries(distribution_client, django_assert_num_queries):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
 
     with django_assert_num_queries(checkin_queries()):
         distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json")
 
 
 def test_the_count_does_not_grow_with_entitlements_or_earlier_meals(distributor):
-    simple, busy = hot_meal_resident(), hot_meal_resident()
+    simple, busy = eligible_resident(), eligible_resident()
     EntitlementFactory.create_batch(5, resident=busy)
     for days_ago in range(1, 6):
         MealIssue.objects.create(
             resident=busy,
-            date=TODAY - datetime.timedelta(days=days_ago),
+            date=DAY - datetime.timedelta(days=days_ago),
             issued_at=NOW - datetime.timedelta(days=days_ago),
             issued_by=distributor,
         )
@@ -59,14 +60,14 @@ def test_the_count_does_not_grow_with_entitlements_or_earlier_meals(distributor)
 
 
 def test_a_client_ref_costs_no_extra_query(distributor):
-    first, second = hot_meal_resident(), hot_meal_resident()
+    first, second = eligible_resident(), eligible_resident()
 
     assert _queries_of_a_checkin(distributor, {"resident": first.pk}) == checkin_queries()
     assert _queries_of_a_checkin(distributor, {"resident": second.pk, "client_ref": "r"}) == checkin_queries()
 
 
 def test_a_retry_with_the_same_client_ref_takes_two_queries(distributor, distribution_client):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     body = {"resident": resident.pk, "client_ref": "retry"}
     distribution_client.post(ISSUES_URL, body, format="json")
     client = APIClient()
@@ -90,7 +91,7 @@ def test_a_checkin_works_with_redis_and_the_broker_down(distribution_client, set
     settings.CELERY_BROKER_URL = dead
     with pytest.raises(Exception):  # noqa: B017  the cache really is unreachable
         caches["default"].get("probe")
-    resident = hot_meal_resident()
+    resident = eligible_resident()
 
     response = distribution_client.post(ISSUES_URL, {"resident": resident.pk, "client_ref": "no-redis"}, format="json")
 

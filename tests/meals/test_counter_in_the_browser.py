@@ -6,10 +6,10 @@ import pytest
 from playwright.sync_api import expect
 
 from meals.models import MealIssue
-from tests.factories import UserFactory
-from tests.meals.helpers import NOW, TODAY, hot_meal_resident
+from tests.factories import UserFactory, eligible_resident
+from tests.support import DAY, NOW
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("now")]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("frozen_clock")]
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def _scan(page, card_number: str):
 
 
 def test_scanning_a_card_shows_the_resident_and_enter_serves_the_meal(counter):
-    resident = hot_meal_resident(first_name="Jan", last_name="Kowalski", diet=["diabetic"], allergies="orzechy")
+    resident = eligible_resident(first_name="Jan", last_name="Kowalski", diet=["diabetic"], allergies="orzechy")
     counter.reload()  # the summary counts the resident created after the page opened
     expect(counter.locator("#summary")).to_have_text("Wydano 0 z 1 oczekiwanych")
 
@@ -50,12 +50,12 @@ def test_scanning_a_card_shows_the_resident_and_enter_serves_the_meal(counter):
     expect(counter.locator("#summary")).to_have_text("Wydano 1 z 1 oczekiwanych")
     expect(counter.locator("#recent tr[data-issue]")).to_have_count(1)
     issue = MealIssue.objects.get()
-    assert (issue.resident_id, issue.issued_by.username, issue.date) == (resident.pk, "lena", TODAY)
+    assert (issue.resident_id, issue.issued_by.username, issue.date) == (resident.pk, "lena", DAY)
 
 
 def test_a_name_typed_without_polish_letters_finds_the_resident_and_a_tap_serves(counter):
-    resident = hot_meal_resident(first_name="Łucja", last_name="Żółkiewska")
-    hot_meal_resident(first_name="Anna", last_name="Nowak")
+    resident = eligible_resident(first_name="Łucja", last_name="Żółkiewska")
+    eligible_resident(first_name="Anna", last_name="Nowak")
 
     counter.keyboard.type("zolkiewska")
     counter.keyboard.press("Enter")
@@ -73,8 +73,8 @@ def test_a_name_typed_without_polish_letters_finds_the_resident_and_a_tap_serves
 
 
 def test_several_matches_are_chosen_with_the_arrow_keys(counter):
-    hot_meal_resident(first_name="Adam", last_name="Nowak")
-    second = hot_meal_resident(first_name="Zenon", last_name="Nowak")
+    eligible_resident(first_name="Adam", last_name="Nowak")
+    second = eligible_resident(first_name="Zenon", last_name="Nowak")
 
     counter.keyboard.type("nowak")
     counter.keyboard.press("Enter")
@@ -89,11 +89,9 @@ def test_several_matches_are_chosen_with_the_arrow_keys(counter):
 
 
 def test_a_second_scan_shows_already_served_with_the_time_and_who(counter):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     colleague = UserFactory(username="anna", role="distribution", first_name="Anna", last_name="Zielińska")
-    MealIssue.objects.create(
-        resident=resident, date=TODAY, issued_at=NOW.replace(hour=11, minute=5), issued_by=colleague
-    )
+    MealIssue.objects.create(resident=resident, date=DAY, issued_at=NOW.replace(hour=11, minute=5), issued_by=colleague)
 
     _scan(counter, resident.card_number)
 
@@ -107,7 +105,7 @@ def test_a_second_scan_shows_already_served_with_the_time_and_who(counter):
 
 
 def test_a_resident_who_may_not_eat_is_shown_why(counter):
-    resident = hot_meal_resident(day=TODAY - datetime.timedelta(days=90))  # decision ended a month ago
+    resident = eligible_resident(day=DAY - datetime.timedelta(days=90))  # decision ended a month ago
 
     _scan(counter, resident.card_number)
 
@@ -123,7 +121,7 @@ def test_an_unknown_card_is_said_plainly(counter):
 
 
 def test_undo_voids_the_last_issue_and_the_resident_may_eat_again(counter):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     _scan(counter, resident.card_number)
     expect(counter.locator("#state")).to_have_attribute("data-state", "may_eat")
     counter.keyboard.press("Enter")
@@ -143,7 +141,7 @@ def test_undo_voids_the_last_issue_and_the_resident_may_eat_again(counter):
 
 
 def test_a_lost_answer_is_retried_with_the_same_client_ref_and_recorded_once(counter):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     sent = []
 
     def lose_the_first_answer(route):
@@ -171,7 +169,7 @@ def test_a_lost_answer_is_retried_with_the_same_client_ref_and_recorded_once(cou
 
 
 def test_while_offline_the_counter_says_so_and_serves_once_the_network_is_back(counter):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     _scan(counter, resident.card_number)
     expect(counter.locator("#state")).to_have_attribute("data-state", "may_eat")
 

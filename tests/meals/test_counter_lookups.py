@@ -5,16 +5,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from beneficiaries.models import EntitlementStatus
-from tests.factories import EntitlementFactory, ResidentFactory
-from tests.meals.helpers import ISSUES_URL, hot_meal_resident
+from tests.factories import EntitlementFactory, ResidentFactory, eligible_resident
+from tests.meals.helpers import ISSUES_URL
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("now")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 CHECK_URL = "/api/v1/meals/check/"
 SEARCH_URL = "/api/v1/meals/residents/"
 
 
 def test_a_resident_who_may_eat(distribution_client):
-    resident = hot_meal_resident(diet=["vegetarian"], allergies="laktoza")
+    resident = eligible_resident(diet=["vegetarian"], allergies="laktoza")
 
     body = distribution_client.get(CHECK_URL, {"card": resident.card_number}).json()
 
@@ -27,7 +27,7 @@ def test_a_resident_who_may_eat(distribution_client):
 
 
 def test_a_resident_already_served_shows_when_and_by_whom(distribution_client, distributor):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     issued = distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json").json()
 
     body = distribution_client.get(CHECK_URL, {"resident": resident.pk}).json()
@@ -50,7 +50,7 @@ def test_a_resident_who_may_not_eat_says_why(distribution_client):
 
 
 def test_the_state_after_a_void_is_may_eat_again(distribution_client):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     issue_id = distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json").json()["id"]
     distribution_client.post(f"{ISSUES_URL}{issue_id}/void/", {"reason": "cofnięte"}, format="json")
 
@@ -71,7 +71,7 @@ def test_a_malformed_check_is_400(distribution_client, params):
 
 
 def test_a_check_takes_a_fixed_number_of_queries(distribution_client):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     EntitlementFactory.create_batch(3, resident=resident)
     distribution_client.get(CHECK_URL, {"resident": resident.pk})  # the role is read once per user
 
@@ -85,8 +85,8 @@ def test_a_check_takes_a_fixed_number_of_queries(distribution_client):
 
 
 def test_a_name_typed_without_polish_letters_finds_the_resident(distribution_client):
-    resident = hot_meal_resident(first_name="Łucja", last_name="Żółkiewska")
-    hot_meal_resident(first_name="Anna", last_name="Nowak")
+    resident = eligible_resident(first_name="Łucja", last_name="Żółkiewska")
+    eligible_resident(first_name="Anna", last_name="Nowak")
 
     body = distribution_client.get(SEARCH_URL, {"search": "zolkiewska luc"}).json()
 
@@ -96,7 +96,7 @@ def test_a_name_typed_without_polish_letters_finds_the_resident(distribution_cli
 
 
 def test_both_names_in_either_order_and_any_case(distribution_client):
-    resident = hot_meal_resident(first_name="Jerzy", last_name="Kowalski")
+    resident = eligible_resident(first_name="Jerzy", last_name="Kowalski")
 
     for text in ("KOWALSKI jerzy", "jerzy kowal", "Kowalski"):
         assert [row["id"] for row in distribution_client.get(SEARCH_URL, {"search": text}).json()["results"]] == [
@@ -105,8 +105,8 @@ def test_both_names_in_either_order_and_any_case(distribution_client):
 
 
 def test_last_name_prefix_matches_come_first(distribution_client):
-    inside = hot_meal_resident(first_name="Ewa", last_name="Nowakowska")
-    starting = hot_meal_resident(first_name="Ewa", last_name="Wakowska")
+    inside = eligible_resident(first_name="Ewa", last_name="Nowakowska")
+    starting = eligible_resident(first_name="Ewa", last_name="Wakowska")
 
     results = distribution_client.get(SEARCH_URL, {"search": "wakowska"}).json()["results"]
 
@@ -114,7 +114,7 @@ def test_last_name_prefix_matches_come_first(distribution_client):
 
 
 def test_a_card_number_finds_its_owner_and_a_served_resident_shows_the_time(distribution_client):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     issued = distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json").json()
 
     results = distribution_client.get(SEARCH_URL, {"search": resident.card_number}).json()["results"]
@@ -124,14 +124,14 @@ def test_a_card_number_finds_its_owner_and_a_served_resident_shows_the_time(dist
 
 
 def test_search_never_matches_on_pesel(distribution_client):
-    hot_meal_resident(pesel="44051401359")
+    eligible_resident(pesel="44051401359")
 
     assert distribution_client.get(SEARCH_URL, {"search": "4405140"}).json()["results"] == []
 
 
 def test_at_most_ten_people_are_returned(distribution_client):
     for _ in range(12):
-        hot_meal_resident(last_name="Mazur")
+        eligible_resident(last_name="Mazur")
 
     assert len(distribution_client.get(SEARCH_URL, {"search": "mazur"}).json()["results"]) == 10
 
@@ -142,6 +142,6 @@ def test_a_malformed_search_is_400(distribution_client, params):
 
 
 def test_a_one_letter_search_finds_nobody(distribution_client):
-    hot_meal_resident(last_name="Nowak")
+    eligible_resident(last_name="Nowak")
 
     assert distribution_client.get(SEARCH_URL, {"search": "n"}).json()["results"] == []

@@ -6,13 +6,15 @@ import pytest
 
 from config.models import AuditEvent
 from meals.models import MealIssue
-from tests.meals.helpers import ISSUES_URL, TODAY, hot_meal_resident
+from tests.factories import eligible_resident
+from tests.meals.helpers import ISSUES_URL
+from tests.support import DAY
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("now")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
 
 def test_a_meal_is_issued_by_resident_id_with_the_documented_body(distribution_client, distributor):
-    resident = hot_meal_resident(first_name="Łucja", last_name="Żółkiewska", diet=["soft"], allergies="orzechy")
+    resident = eligible_resident(first_name="Łucja", last_name="Żółkiewska", diet=["soft"], allergies="orzechy")
 
     response = distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json")
 
@@ -33,11 +35,11 @@ def test_a_meal_is_issued_by_resident_id_with_the_documented_body(distribution_c
     assert body["collected_by"] == ""
     assert body["issued_by"] == distributor.username
     issue = MealIssue.objects.get()
-    assert (issue.id, issue.resident, issue.date, issue.issued_by) == (body["id"], resident, TODAY, distributor)
+    assert (issue.id, issue.resident, issue.date, issue.issued_by) == (body["id"], resident, DAY, distributor)
 
 
 def test_a_meal_is_issued_by_card_number(distribution_client):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
 
     response = distribution_client.post(ISSUES_URL, {"card": f" {resident.card_number} "}, format="json")
 
@@ -46,7 +48,7 @@ def test_a_meal_is_issued_by_card_number(distribution_client):
 
 
 def test_takeaway_and_the_person_collecting_are_recorded(distribution_client):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
 
     response = distribution_client.post(
         ISSUES_URL, {"resident": resident.pk, "takeaway": True, "collected_by": "Anna Nowak (córka)"}, format="json"
@@ -61,7 +63,7 @@ def test_takeaway_and_the_person_collecting_are_recorded(distribution_client):
 
 
 def test_every_issue_is_in_the_audit_trail(distribution_client, distributor):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
 
     response = distribution_client.post(ISSUES_URL, {"resident": resident.pk, "client_ref": "r-1"}, format="json")
 
@@ -73,16 +75,16 @@ def test_every_issue_is_in_the_audit_trail(distribution_client, distributor):
 
 
 def test_a_coordinator_may_issue_too(coordinator_client):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
 
     assert coordinator_client.post(ISSUES_URL, {"resident": resident.pk}, format="json").status_code == 201
 
 
-def test_the_same_resident_is_served_again_on_the_next_day(distribution_client, now):
-    resident = hot_meal_resident()
+def test_the_same_resident_is_served_again_on_the_next_day(distribution_client, frozen_clock):
+    resident = eligible_resident()
     assert distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json").status_code == 201
 
-    now.shift(datetime.timedelta(days=1))
+    frozen_clock.shift(datetime.timedelta(days=1))
     response = distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json")
 
     assert response.status_code == 201

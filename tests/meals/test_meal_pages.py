@@ -9,10 +9,10 @@ from django.utils import translation
 from beneficiaries.models import DietTag
 from config.models import AuditEvent
 from meals.models import MealDay, MealIssue
-from tests.factories import UserFactory
-from tests.meals.helpers import NOW, TODAY, hot_meal_resident
+from tests.factories import UserFactory, eligible_resident
+from tests.support import DAY, NOW
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("now")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
 
 def _client(user) -> Client:
@@ -63,9 +63,9 @@ def test_the_counter_gets_its_urls_and_texts_in_polish(distributor):
 
 
 def test_the_day_page_lists_who_is_waiting_and_who_was_served_with_health_flags(distributor):
-    served = hot_meal_resident(last_name="Adamska", allergies="orzechy arachidowe")
-    hot_meal_resident(last_name="Bielecki", diet=["gluten_free"])
-    MealIssue.objects.create(resident=served, date=TODAY, issued_at=NOW, issued_by=distributor, takeaway=True)
+    served = eligible_resident(last_name="Adamska", allergies="orzechy arachidowe")
+    eligible_resident(last_name="Bielecki", diet=["gluten_free"])
+    MealIssue.objects.create(resident=served, date=DAY, issued_at=NOW, issued_by=distributor, takeaway=True)
 
     response = _client(distributor).get("/meals/day/")
 
@@ -91,7 +91,7 @@ def test_a_coordinator_saves_the_menu_and_portions_on_the_day_page(coordinator):
     response = client.post("/meals/day/2026-03-04/", {"menu": "Pierogi ruskie", "portions_planned": "31", "note": ""})
 
     assert response.status_code == 302
-    plan = MealDay.objects.get(date=TODAY)
+    plan = MealDay.objects.get(date=DAY)
     assert (plan.menu, plan.portions_planned, plan.updated_by) == ("Pierogi ruskie", 31, coordinator)
     assert AuditEvent.objects.filter(action="meal_day.plan").exists()
     page = client.get(response["Location"]).content.decode()

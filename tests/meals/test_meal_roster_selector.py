@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from beneficiaries.models import ClosureDay, District, EntitlementStatus, Program
 from meals.models import MealIssue
 from meals.selectors.roster import RosterRow, meal_roster
-from tests.factories import EntitlementFactory, ResidentFactory
-from tests.meals.helpers import NOW, TODAY, hot_meal_resident
+from tests.factories import EntitlementFactory, ResidentFactory, eligible_resident
+from tests.support import DAY, NOW
 
 
 def _server():
@@ -17,7 +17,7 @@ def _server():
     return get_user_model().objects.get_or_create(username="server")[0]
 
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("now")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
 
 def _serve(resident, *, when=NOW, takeaway=False, voided=False):
@@ -35,9 +35,9 @@ def test_a_row_carries_the_residents_data_and_the_decision_number():
     resident = ResidentFactory(
         first_name="Jan", last_name="Nowak", district=District.MACIEJKOWICE, diet=["soft"], allergies="seler"
     )
-    EntitlementFactory(resident=resident, valid_from=TODAY, valid_to=TODAY, document_number="OPS.8220.7.2026")
+    EntitlementFactory(resident=resident, valid_from=DAY, valid_to=DAY, document_number="OPS.8220.7.2026")
 
-    assert meal_roster(day=TODAY) == [
+    assert meal_roster(day=DAY) == [
         RosterRow(
             resident_id=resident.pk,
             last_name="Nowak",
@@ -54,20 +54,20 @@ def test_a_row_carries_the_residents_data_and_the_decision_number():
 
 
 def test_served_rows_carry_the_time_and_takeaway_of_the_non_voided_issue():
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     _serve(resident, when=NOW - datetime.timedelta(minutes=5), voided=True)
     issue = _serve(resident, takeaway=True)
 
-    (row,) = meal_roster(day=TODAY)
+    (row,) = meal_roster(day=DAY)
 
     assert row.issued_at == issue.issued_at
     assert row.takeaway is True
 
 
 def test_only_the_eligible_and_the_served_are_listed():
-    eligible = hot_meal_resident()
-    hot_meal_resident(district=District.OTHER)
-    hot_meal_resident(is_active=False)
+    eligible = eligible_resident()
+    eligible_resident(district=District.OTHER)
+    eligible_resident(is_active=False)
     ResidentFactory()  # no decision
     fead_only = ResidentFactory()
     EntitlementFactory(resident=fead_only, program=Program.FEAD)
@@ -77,7 +77,7 @@ def test_only_the_eligible_and_the_served_are_listed():
     decision.status = EntitlementStatus.SUSPENDED
     decision.save()
 
-    ids = {row.resident_id for row in meal_roster(day=TODAY)}
+    ids = {row.resident_id for row in meal_roster(day=DAY)}
 
     assert ids == {eligible.pk, served_then_suspended.pk}
 
@@ -87,7 +87,7 @@ def test_the_suspended_decision_still_gives_the_number_when_nothing_better_cover
     EntitlementFactory(resident=resident, document_number="D-1", status=EntitlementStatus.SUSPENDED)
     _serve(resident)
 
-    assert meal_roster(day=TODAY)[0].document_number == "D-1"
+    assert meal_roster(day=DAY)[0].document_number == "D-1"
 
 
 def test_the_decision_that_allows_the_day_wins_over_others_covering_it():
@@ -96,14 +96,14 @@ def test_the_decision_that_allows_the_day_wins_over_others_covering_it():
     EntitlementFactory(resident=resident, document_number="USABLE")
     EntitlementFactory(resident=resident, document_number="OTHER-WEEKDAYS", weekdays="12")
 
-    assert meal_roster(day=TODAY)[0].document_number == "USABLE"
+    assert meal_roster(day=DAY)[0].document_number == "USABLE"
 
 
 def test_someone_served_without_any_decision_has_an_empty_number():
     resident = ResidentFactory()
     _serve(resident)
 
-    assert meal_roster(day=TODAY)[0].document_number == ""
+    assert meal_roster(day=DAY)[0].document_number == ""
 
 
 def test_rows_follow_the_polish_alphabet_then_first_name_then_id():
@@ -120,9 +120,9 @@ def test_rows_follow_the_polish_alphabet_then_first_name_then_id():
         ("Żak", "Tom"),
         ("Źrebiec", "Zofia"),
     ]
-    residents = [hot_meal_resident(last_name=last, first_name=first) for last, first in names]
+    residents = [eligible_resident(last_name=last, first_name=first) for last, first in names]
 
-    rows = meal_roster(day=TODAY)
+    rows = meal_roster(day=DAY)
 
     assert [(row.last_name, row.first_name) for row in rows] == [
         ("Cebula", "Jan"), ("Ćwik", "Ewa"), ("Lis", "Adam"), ("Lis", "Adam"), ("Lis", "Łucja"), ("Łukasik", "Piotr"),
@@ -133,23 +133,23 @@ def test_rows_follow_the_polish_alphabet_then_first_name_then_id():
 
 
 def test_a_closed_day_lists_only_whoever_was_served_anyway():
-    served = hot_meal_resident()
-    hot_meal_resident()
-    ClosureDay.objects.create(date=TODAY)
+    served = eligible_resident()
+    eligible_resident()
+    ClosureDay.objects.create(date=DAY)
     _serve(served)
 
-    assert [row.resident_id for row in meal_roster(day=TODAY)] == [served.pk]
+    assert [row.resident_id for row in meal_roster(day=DAY)] == [served.pk]
 
 
 def test_the_roster_takes_the_same_queries_for_3_or_40_people(django_assert_num_queries):
     for _ in range(3):
-        hot_meal_resident()
+        eligible_resident()
     with django_assert_num_queries(5):
-        assert len(meal_roster(day=TODAY)) == 3
+        assert len(meal_roster(day=DAY)) == 3
 
     for index in range(37):
-        resident = hot_meal_resident()
+        resident = eligible_resident()
         if index % 2:
             _serve(resident)
     with django_assert_num_queries(5):
-        assert len(meal_roster(day=TODAY)) == 40
+        assert len(meal_roster(day=DAY)) == 40

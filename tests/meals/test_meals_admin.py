@@ -5,8 +5,8 @@ from django.test import Client
 
 from config.models import AuditEvent
 from meals.models import MealDay, MealIssue
-from tests.factories import UserFactory
-from tests.meals.helpers import NOW, TODAY, hot_meal_resident
+from tests.factories import UserFactory, eligible_resident
+from tests.support import DAY, NOW
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def admin_client_():
 
 
 def test_issues_are_listed_but_cannot_be_added_changed_or_deleted(admin_client_, distributor):
-    issue = MealIssue.objects.create(resident=hot_meal_resident(), date=TODAY, issued_at=NOW, issued_by=distributor)
+    issue = MealIssue.objects.create(resident=eligible_resident(), date=DAY, issued_at=NOW, issued_by=distributor)
 
     assert admin_client_.get("/admin/meals/mealissue/").status_code == 200
     assert admin_client_.get("/admin/meals/mealissue/add/").status_code == 403

@@ -9,7 +9,7 @@ from beneficiaries.models import ClosureDay, District
 from meals.models import MealIssue
 from meals.selectors.figures import monthly_meal_figures
 from tests.factories import ResidentFactory
-from tests.meals.helpers import WARSAW
+from tests.support import WARSAW
 
 
 def _server():

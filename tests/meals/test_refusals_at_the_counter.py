@@ -6,10 +6,11 @@ import pytest
 
 from beneficiaries.models import ClosureDay, District, EntitlementStatus
 from meals.models import MealIssue
-from tests.factories import EntitlementFactory, ResidentFactory
-from tests.meals.helpers import ISSUES_URL, NOW, TODAY, hot_meal_resident
+from tests.factories import EntitlementFactory, ResidentFactory, eligible_resident
+from tests.meals.helpers import ISSUES_URL
+from tests.support import DAY, NOW, nothing_changed
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("now")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
 
 def _issue(client, **body):
@@ -17,7 +18,8 @@ def _issue(client, **body):
 
 
 def _refused_for(client, resident) -> list[str]:
-    response = _issue(client, resident=resident.pk)
+    with nothing_changed():
+        response = _issue(client, resident=resident.pk)
     assert response.status_code == 422
     assert response.json()["code"] == "not_eligible"
     assert response.json()["detail"]
@@ -25,7 +27,7 @@ def _refused_for(client, resident) -> list[str]:
 
 
 def test_a_second_meal_the_same_day_is_refused_with_the_first_issue(distribution_client, distributor):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     first = _issue(distribution_client, resident=resident.pk).json()
 
     response = _issue(distribution_client, card=resident.card_number)
@@ -41,7 +43,8 @@ def test_a_second_meal_the_same_day_is_refused_with_the_first_issue(distribution
 
 
 def test_an_unknown_resident_id_is_404_unknown_resident(distribution_client):
-    response = _issue(distribution_client, resident=987654)
+    with nothing_changed():
+        response = _issue(distribution_client, resident=987654)
 
     assert response.status_code == 404
     assert response.json()["code"] == "unknown_resident"
@@ -50,14 +53,15 @@ def test_an_unknown_resident_id_is_404_unknown_resident(distribution_client):
 
 @pytest.mark.parametrize("card", ["0000018", "1234567", "12", "ABC-123", "9" * 32])
 def test_an_unknown_or_misread_card_is_404_unknown_resident(distribution_client, card):
-    response = _issue(distribution_client, card=card)
+    with nothing_changed():
+        response = _issue(distribution_client, card=card)
 
     assert response.status_code == 404
     assert response.json()["code"] == "unknown_resident"
 
 
 def test_an_inactive_resident_is_refused(distribution_client):
-    resident = hot_meal_resident(is_active=False)
+    resident = eligible_resident(is_active=False)
 
     assert _refused_for(distribution_client, resident) == ["inactive_resident"]
 
@@ -68,16 +72,14 @@ def test_a_resident_without_a_decision_is_refused(distribution_client):
 
 def test_a_decision_that_has_not_started_is_refused(distribution_client):
     resident = ResidentFactory()
-    EntitlementFactory(resident=resident, valid_from=TODAY + datetime.timedelta(days=1))
+    EntitlementFactory(resident=resident, valid_from=DAY + datetime.timedelta(days=1))
 
     assert _refused_for(distribution_client, resident) == ["entitlement_not_started"]
 
 
 def test_an_expired_decision_is_refused(distribution_client):
     resident = ResidentFactory()
-    EntitlementFactory(
-        resident=resident, valid_from=TODAY.replace(month=1), valid_to=TODAY - datetime.timedelta(days=1)
-    )
+    EntitlementFactory(resident=resident, valid_from=DAY.replace(month=1), valid_to=DAY - datetime.timedelta(days=1))
 
     assert _refused_for(distribution_client, resident) == ["entitlement_expired"]
 
@@ -97,21 +99,21 @@ def test_a_decision_for_other_weekdays_is_refused(distribution_client):
 
 
 def test_a_resident_outside_the_served_districts_is_refused(distribution_client):
-    resident = hot_meal_resident(district=District.OTHER)
+    resident = eligible_resident(district=District.OTHER)
 
     assert _refused_for(distribution_client, resident) == ["outside_district"]
 
 
 def test_a_closure_day_is_refused_as_point_closed(distribution_client):
-    resident = hot_meal_resident()
-    ClosureDay.objects.create(date=TODAY, reason="Dezynfekcja")
+    resident = eligible_resident()
+    ClosureDay.objects.create(date=DAY, reason="Dezynfekcja")
 
     assert _refused_for(distribution_client, resident) == ["point_closed"]
 
 
-def test_a_public_holiday_is_refused_as_point_closed(distribution_client, now):
-    now.move_to(NOW.replace(month=5, day=1))  # Friday 1 May 2026, Święto Pracy
-    resident = hot_meal_resident(day=datetime.date(2026, 5, 1))
+def test_a_public_holiday_is_refused_as_point_closed(distribution_client, frozen_clock):
+    frozen_clock.move_to(NOW.replace(month=5, day=1))  # Friday 1 May 2026, Święto Pracy
+    resident = eligible_resident(day=datetime.date(2026, 5, 1))
 
     assert _refused_for(distribution_client, resident) == ["point_closed"]
 
@@ -135,10 +137,11 @@ def test_refusals_record_nothing(distribution_client):
 def test_the_refusal_is_in_polish_by_default_and_english_on_request(distribution_client):
     resident = ResidentFactory()
 
-    polish = _issue(distribution_client, resident=resident.pk).json()["detail"]
-    english = distribution_client.post(
-        ISSUES_URL, {"resident": resident.pk}, format="json", HTTP_ACCEPT_LANGUAGE="en"
-    ).json()["detail"]
+    with nothing_changed():
+        polish = _issue(distribution_client, resident=resident.pk).json()["detail"]
+        english = distribution_client.post(
+            ISSUES_URL, {"resident": resident.pk}, format="json", HTTP_ACCEPT_LANGUAGE="en"
+        ).json()["detail"]
 
     assert english == "Not eligible for a hot meal today."
     assert polish != english

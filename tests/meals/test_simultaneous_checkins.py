@@ -9,10 +9,11 @@ from django.db import connection, transaction
 from rest_framework.test import APIClient
 
 from meals.models import MealIssue
-from tests.factories import UserFactory
-from tests.meals.helpers import ISSUES_URL, NOW, TODAY, hot_meal_resident, run_concurrently
+from tests.factories import UserFactory, eligible_resident
+from tests.meals.helpers import ISSUES_URL
+from tests.support import DAY, NOW, run_concurrently
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("now")]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("frozen_clock")]
 
 
 @pytest.fixture
@@ -28,9 +29,9 @@ def _post_as(user, body):
 
 
 def test_two_stations_scanning_one_card_at_once_serve_one_meal(stations):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
 
-    responses = run_concurrently(2, lambda i: _post_as(stations[i], {"card": resident.card_number}))
+    responses = run_concurrently(lambda i: _post_as(stations[i], {"card": resident.card_number}), range(2))
 
     assert sorted(r.status_code for r in responses) == [201, 409]
     winner = next(r for r in responses if r.status_code == 201).json()
@@ -41,11 +42,11 @@ def test_two_stations_scanning_one_card_at_once_serve_one_meal(stations):
 
 
 def test_many_requests_at_once_serve_exactly_one_meal(stations):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     count = 16
 
     responses = run_concurrently(
-        count, lambda i: _post_as(stations[i % 2], {"resident": resident.pk, "client_ref": f"station-{i}"})
+        lambda i: _post_as(stations[i % 2], {"resident": resident.pk, "client_ref": f"station-{i}"}), range(count)
     )
 
     statuses = [r.status_code for r in responses]
@@ -56,10 +57,12 @@ def test_many_requests_at_once_serve_exactly_one_meal(stations):
 
 
 def test_the_same_client_ref_sent_many_times_at_once_gives_one_issue_and_no_error(stations):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     count = 12
 
-    responses = run_concurrently(count, lambda i: _post_as(stations[0], {"resident": resident.pk, "client_ref": "X1"}))
+    responses = run_concurrently(
+        lambda i: _post_as(stations[0], {"resident": resident.pk, "client_ref": "X1"}), range(count)
+    )
 
     statuses = [r.status_code for r in responses]
     assert statuses.count(201) == 1
@@ -69,9 +72,9 @@ def test_the_same_client_ref_sent_many_times_at_once_gives_one_issue_and_no_erro
 
 
 def test_many_residents_at_many_stations_are_all_served(stations):
-    residents = [hot_meal_resident() for _ in range(8)]
+    residents = [eligible_resident() for _ in range(8)]
 
-    responses = run_concurrently(8, lambda i: _post_as(stations[i % 2], {"resident": residents[i].pk}))
+    responses = run_concurrently(lambda i: _post_as(stations[i % 2], {"resident": residents[i].pk}), range(8))
 
     assert [r.status_code for r in responses] == [201] * 8
     assert MealIssue.objects.count() == 8
@@ -93,7 +96,7 @@ def _wait_until_a_query_waits_on_a_lock():
 @pytest.mark.parametrize(("client_ref", "expected"), [("same-attempt", 200), ("another-attempt", 409)])
 def test_a_checkin_blocked_by_an_uncommitted_issue_learns_the_winner_once_it_commits(stations, client_ref, expected):
     """Deterministic version of the race: the other transaction holds its INSERT until ours waits on it."""
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     inserted, release = threading.Event(), threading.Event()
     responses = []
 
@@ -101,7 +104,7 @@ def test_a_checkin_blocked_by_an_uncommitted_issue_learns_the_winner_once_it_com
         try:
             with transaction.atomic():
                 MealIssue.objects.create(
-                    resident=resident, date=TODAY, issued_at=NOW, issued_by=stations[1], client_ref="same-attempt"
+                    resident=resident, date=DAY, issued_at=NOW, issued_by=stations[1], client_ref="same-attempt"
                 )
                 inserted.set()
                 release.wait(30)
@@ -131,7 +134,7 @@ def test_a_checkin_blocked_by_an_uncommitted_issue_learns_the_winner_once_it_com
 
 
 def test_two_coordinators_voiding_one_issue_at_once_void_it_once(stations):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     issue_id = _post_as(stations[0], {"resident": resident.pk}).json()["id"]
     coordinators = [UserFactory(role="coordinator"), UserFactory(role="coordinator")]
 
@@ -140,7 +143,7 @@ def test_two_coordinators_voiding_one_issue_at_once_void_it_once(stations):
         client.force_authenticate(get_user_model().objects.get(pk=coordinators[i].pk))
         return client.post(f"{ISSUES_URL}{issue_id}/void/", {"reason": f"powód {i}"}, format="json")
 
-    responses = run_concurrently(2, void)
+    responses = run_concurrently(void, range(2))
 
     assert sorted(r.status_code for r in responses) == [200, 409]
     voided = MealIssue.objects.get()

@@ -9,18 +9,19 @@ from django.test.utils import CaptureQueriesContext
 from beneficiaries.models import ClosureDay, District, EntitlementStatus
 from config.models import AuditEvent
 from meals.models import MealDay, MealIssue
-from tests.factories import EntitlementFactory, ResidentFactory
-from tests.meals.helpers import ISSUES_URL, NOW, TODAY, hot_meal_resident
+from tests.factories import EntitlementFactory, ResidentFactory, eligible_resident
+from tests.meals.helpers import ISSUES_URL
+from tests.support import DAY, NOW, nothing_changed
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("now")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 DAY_URL = "/api/v1/meals/days/2026-03-04/"
 
 
 def test_the_day_lists_everyone_eligible_with_diet_allergies_and_who_was_served(distribution_client):
-    served = hot_meal_resident(last_name="Adamczyk", diet=["diabetic"], allergies="gluten")
-    waiting = hot_meal_resident(last_name="Bąk")
+    served = eligible_resident(last_name="Adamczyk", diet=["diabetic"], allergies="gluten")
+    waiting = eligible_resident(last_name="Bąk")
     ResidentFactory(last_name="Bez Decyzji")
-    hot_meal_resident(last_name="Spoza", district=District.OTHER)
+    eligible_resident(last_name="Spoza", district=District.OTHER)
     issued = distribution_client.post(ISSUES_URL, {"resident": served.pk}, format="json").json()
 
     body = distribution_client.get(DAY_URL).json()
@@ -39,8 +40,8 @@ def test_the_day_lists_everyone_eligible_with_diet_allergies_and_who_was_served(
 def test_each_resident_row_has_exactly_the_documented_fields(distribution_client, distributor):
     from meals.serializers import DayResidentSerializer
 
-    resident = hot_meal_resident()
-    MealIssue.objects.create(resident=resident, date=TODAY, issued_at=NOW, issued_by=distributor, takeaway=True)
+    resident = eligible_resident()
+    MealIssue.objects.create(resident=resident, date=DAY, issued_at=NOW, issued_by=distributor, takeaway=True)
 
     (row,) = distribution_client.get(DAY_URL).json()["residents"]
 
@@ -64,7 +65,7 @@ def test_someone_served_and_then_suspended_stays_on_the_list_but_is_not_expected
 
 
 def test_voided_issues_do_not_count_as_served(distribution_client):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     issue_id = distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json").json()["id"]
     distribution_client.post(f"{ISSUES_URL}{issue_id}/void/", {"reason": "pomyłka"}, format="json")
 
@@ -75,8 +76,8 @@ def test_voided_issues_do_not_count_as_served(distribution_client):
 
 
 def test_a_closed_day_expects_nobody(distribution_client):
-    hot_meal_resident()
-    ClosureDay.objects.create(date=TODAY, reason="Remont kuchni")
+    eligible_resident()
+    ClosureDay.objects.create(date=DAY, reason="Remont kuchni")
 
     body = distribution_client.get(DAY_URL).json()
 
@@ -85,7 +86,7 @@ def test_a_closed_day_expects_nobody(distribution_client):
 
 
 def test_a_weekend_is_closed(distribution_client):
-    hot_meal_resident()
+    eligible_resident()
 
     body = distribution_client.get("/api/v1/meals/days/2026-03-07/").json()
 
@@ -99,9 +100,9 @@ def test_an_impossible_date_in_the_url_is_404(distribution_client, day):
 
 
 def test_the_summary_counts_only(distribution_client):
-    first, _second = hot_meal_resident(), hot_meal_resident()
+    first, _second = eligible_resident(), eligible_resident()
     distribution_client.post(ISSUES_URL, {"resident": first.pk}, format="json")
-    MealDay.objects.create(date=TODAY, menu="Żurek, pierogi", portions_planned=32)
+    MealDay.objects.create(date=DAY, menu="Żurek, pierogi", portions_planned=32)
 
     body = distribution_client.get(f"{DAY_URL}summary/").json()
 
@@ -115,21 +116,21 @@ def test_the_summary_counts_only(distribution_client):
     }
 
 
-def test_todays_summary_follows_the_warsaw_day(distribution_client, now):
-    hot_meal_resident()
+def test_todays_summary_follows_the_warsaw_day(distribution_client, frozen_clock):
+    eligible_resident()
     assert distribution_client.get("/api/v1/meals/today/").json()["date"] == "2026-03-04"
 
-    now.move_to(datetime.datetime(2026, 3, 4, 23, 30, tzinfo=datetime.UTC))
+    frozen_clock.move_to(datetime.datetime(2026, 3, 4, 23, 30, tzinfo=datetime.UTC))
 
     assert distribution_client.get("/api/v1/meals/today/").json()["date"] == "2026-03-05"
 
 
-def test_the_issue_list_of_a_day_is_paginated_newest_first_with_voided_ones(distribution_client, now):
-    residents = [hot_meal_resident() for _ in range(3)]
+def test_the_issue_list_of_a_day_is_paginated_newest_first_with_voided_ones(distribution_client, frozen_clock):
+    residents = [eligible_resident() for _ in range(3)]
     ids = []
     for resident in residents:
         ids.append(distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json").json()["id"])
-        now.shift(datetime.timedelta(minutes=1))
+        frozen_clock.shift(datetime.timedelta(minutes=1))
     distribution_client.post(f"{ISSUES_URL}{ids[0]}/void/", {"reason": "pomyłka"}, format="json")
 
     body = distribution_client.get(ISSUES_URL, {"date": "2026-03-04", "page_size": 2}).json()
@@ -142,7 +143,7 @@ def test_the_issue_list_of_a_day_is_paginated_newest_first_with_voided_ones(dist
 
 
 def test_the_issue_list_defaults_to_today_and_is_empty_on_another_day(distribution_client):
-    distribution_client.post(ISSUES_URL, {"resident": hot_meal_resident().pk}, format="json")
+    distribution_client.post(ISSUES_URL, {"resident": eligible_resident().pk}, format="json")
 
     assert distribution_client.get(ISSUES_URL).json()["count"] == 1
     assert distribution_client.get(ISSUES_URL, {"date": "2026-03-03"}).json()["count"] == 0
@@ -158,7 +159,7 @@ def test_a_bad_date_parameter_is_400(distribution_client, value):
 
 def test_the_issue_list_takes_two_queries_whatever_its_length(distribution_client, django_assert_num_queries):
     for _ in range(4):
-        distribution_client.post(ISSUES_URL, {"resident": hot_meal_resident().pk}, format="json")
+        distribution_client.post(ISSUES_URL, {"resident": eligible_resident().pk}, format="json")
 
     with django_assert_num_queries(2):  # count + page (the role is cached on the user)
         response = distribution_client.get(ISSUES_URL)
@@ -176,7 +177,7 @@ def test_a_coordinator_enters_the_menu_and_portions(coordinator_client, coordina
     assert response.json()["menu"] == "Gulasz"
     assert response.json()["portions_planned"] == 30
     assert response.json()["updated_by"] == coordinator.username
-    plan = MealDay.objects.get(date=TODAY)
+    plan = MealDay.objects.get(date=DAY)
     assert (plan.menu, plan.portions_planned, plan.updated_by) == ("Gulasz", 30, coordinator)
     assert AuditEvent.objects.filter(action="meal_day.plan", actor=coordinator).count() == 1
 
@@ -203,7 +204,8 @@ def test_the_plan_of_a_day_without_one_is_blank(distribution_client):
     "body", [{"portions_planned": -1}, {"portions_planned": 10**12}, {"portions_planned": "dużo"}, {"menu": "x" * 501}]
 )
 def test_a_bad_plan_is_400(coordinator_client, body):
-    response = coordinator_client.patch(f"{DAY_URL}plan/", body, format="json")
+    with nothing_changed():
+        response = coordinator_client.patch(f"{DAY_URL}plan/", body, format="json")
 
     assert response.status_code == 400
     assert set(body) <= set(response.json())
@@ -217,10 +219,10 @@ def _queries_for(client, url) -> int:
 
 def test_the_day_view_takes_a_fixed_number_of_queries(distribution_client, distributor):
     """Closure day (twice), expected ids, issues, residents, decisions, plan; the role is read once."""
-    hot_meal_resident()
+    eligible_resident()
     distribution_client.get(DAY_URL)
     assert _queries_for(distribution_client, DAY_URL) == 7
     for _ in range(12):
-        MealIssue.objects.create(resident=hot_meal_resident(), date=TODAY, issued_at=NOW, issued_by=distributor)
+        MealIssue.objects.create(resident=eligible_resident(), date=DAY, issued_at=NOW, issued_by=distributor)
 
     assert _queries_for(distribution_client, DAY_URL) == 7

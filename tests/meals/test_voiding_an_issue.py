@@ -6,10 +6,11 @@ import pytest
 
 from config.models import AuditEvent
 from meals.models import MealIssue
-from tests.factories import UserFactory
-from tests.meals.helpers import ISSUES_URL, hot_meal_resident
+from tests.factories import UserFactory, eligible_resident
+from tests.meals.helpers import ISSUES_URL
+from tests.support import nothing_changed
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("now")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
 
 def _serve(client, resident) -> int:
@@ -23,7 +24,7 @@ def _void(client, issue_id, reason="Wydano omyłkowo"):
 
 
 def test_a_void_records_who_when_and_why_and_keeps_the_row(distribution_client, distributor):
-    issue_id = _serve(distribution_client, hot_meal_resident())
+    issue_id = _serve(distribution_client, eligible_resident())
 
     response = _void(distribution_client, issue_id, "Zły mieszkaniec")
 
@@ -39,7 +40,7 @@ def test_a_void_records_who_when_and_why_and_keeps_the_row(distribution_client, 
 
 
 def test_after_a_void_the_resident_may_be_served_again(distribution_client):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     first = _serve(distribution_client, resident)
     _void(distribution_client, first)
 
@@ -52,7 +53,7 @@ def test_after_a_void_the_resident_may_be_served_again(distribution_client):
 
 
 def test_every_void_is_in_the_audit_trail(distribution_client, distributor):
-    issue_id = _serve(distribution_client, hot_meal_resident())
+    issue_id = _serve(distribution_client, eligible_resident())
 
     _void(distribution_client, issue_id, "powód")
 
@@ -63,10 +64,11 @@ def test_every_void_is_in_the_audit_trail(distribution_client, distributor):
 
 
 def test_voiding_twice_is_409_already_voided(distribution_client):
-    issue_id = _serve(distribution_client, hot_meal_resident())
+    issue_id = _serve(distribution_client, eligible_resident())
     _void(distribution_client, issue_id)
 
-    response = _void(distribution_client, issue_id)
+    with nothing_changed():
+        response = _void(distribution_client, issue_id)
 
     assert response.status_code == 409
     assert response.json()["code"] == "already_voided"
@@ -74,7 +76,7 @@ def test_voiding_twice_is_409_already_voided(distribution_client):
 
 @pytest.mark.parametrize("body", [{}, {"reason": ""}, {"reason": "   "}, {"reason": "x" * 501}, {"reason": None}])
 def test_a_void_needs_a_reason(distribution_client, body):
-    issue_id = _serve(distribution_client, hot_meal_resident())
+    issue_id = _serve(distribution_client, eligible_resident())
 
     response = distribution_client.post(f"{ISSUES_URL}{issue_id}/void/", body, format="json")
 
@@ -85,7 +87,8 @@ def test_a_void_needs_a_reason(distribution_client, body):
 
 @pytest.mark.parametrize("issue_id", [999999, 10**30])
 def test_voiding_an_unknown_issue_is_404(distribution_client, issue_id):
-    response = _void(distribution_client, issue_id)
+    with nothing_changed():
+        response = _void(distribution_client, issue_id)
 
     assert response.status_code == 404
 
@@ -93,7 +96,7 @@ def test_voiding_an_unknown_issue_is_404(distribution_client, issue_id):
 def test_counter_staff_may_not_void_a_colleagues_issue(distribution_client):
     colleague = UserFactory(role="distribution")
     issue = MealIssue.objects.create(
-        resident=hot_meal_resident(),
+        resident=eligible_resident(),
         date=datetime.date(2026, 3, 4),
         issued_at=datetime.datetime.now(datetime.UTC),
         issued_by=colleague,
@@ -105,18 +108,21 @@ def test_counter_staff_may_not_void_a_colleagues_issue(distribution_client):
     assert not MealIssue.objects.get(pk=issue.pk).is_voided
 
 
-def test_counter_staff_may_not_void_their_own_issue_of_an_earlier_day(distribution_client, now):
-    issue_id = _serve(distribution_client, hot_meal_resident())
-    now.shift(datetime.timedelta(days=1))
+def test_counter_staff_may_not_void_their_own_issue_of_an_earlier_day(distribution_client, frozen_clock):
+    issue_id = _serve(distribution_client, eligible_resident())
+    frozen_clock.shift(datetime.timedelta(days=1))
 
-    response = _void(distribution_client, issue_id)
+    with nothing_changed():
+        response = _void(distribution_client, issue_id)
 
     assert response.status_code == 403
 
 
-def test_a_coordinator_may_void_anyones_issue_of_any_day(distribution_client, coordinator_client, coordinator, now):
-    issue_id = _serve(distribution_client, hot_meal_resident())
-    now.shift(datetime.timedelta(days=7))
+def test_a_coordinator_may_void_anyones_issue_of_any_day(
+    distribution_client, coordinator_client, coordinator, frozen_clock
+):
+    issue_id = _serve(distribution_client, eligible_resident())
+    frozen_clock.shift(datetime.timedelta(days=7))
 
     response = _void(coordinator_client, issue_id)
 

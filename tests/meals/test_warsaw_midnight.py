@@ -5,8 +5,9 @@ import datetime
 import pytest
 import time_machine
 
-from tests.factories import EntitlementFactory, ResidentFactory
-from tests.meals.helpers import ISSUES_URL, hot_meal_resident
+from tests.factories import EntitlementFactory, ResidentFactory, eligible_resident
+from tests.meals.helpers import ISSUES_URL
+from tests.support import nothing_changed
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,7 @@ LATE_UTC = datetime.datetime(2026, 3, 3, 23, 30, tzinfo=datetime.UTC)
 
 
 def test_an_issue_at_2330_utc_belongs_to_the_next_warsaw_day(distribution_client):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
 
     with time_machine.travel(LATE_UTC, tick=False):
         response = distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json")
@@ -26,7 +27,7 @@ def test_an_issue_at_2330_utc_belongs_to_the_next_warsaw_day(distribution_client
 
 
 def test_a_meal_served_the_evening_before_in_utc_does_not_block_the_warsaw_day(distribution_client):
-    resident = hot_meal_resident()
+    resident = eligible_resident()
     with time_machine.travel(datetime.datetime(2026, 3, 3, 22, 30, tzinfo=datetime.UTC), tick=False):
         assert distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json").json()["date"] == (
             "2026-03-03"
@@ -43,7 +44,7 @@ def test_eligibility_is_judged_on_the_warsaw_day(distribution_client):
     resident = ResidentFactory()
     EntitlementFactory(resident=resident, valid_from=datetime.date(2026, 2, 1), valid_to=datetime.date(2026, 3, 3))
 
-    with time_machine.travel(LATE_UTC, tick=False):
+    with time_machine.travel(LATE_UTC, tick=False), nothing_changed():
         response = distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json")
 
     assert response.status_code == 422
@@ -51,7 +52,7 @@ def test_eligibility_is_judged_on_the_warsaw_day(distribution_client):
 
 
 def test_summer_time_midnight_is_2200_utc(distribution_client):
-    resident = hot_meal_resident(day=datetime.date(2026, 6, 3))
+    resident = eligible_resident(day=datetime.date(2026, 6, 3))
 
     with time_machine.travel(datetime.datetime(2026, 6, 2, 22, 30, tzinfo=datetime.UTC), tick=False):
         response = distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json")

@@ -2,9 +2,11 @@
 
 import pytest
 
-from tests.meals.helpers import ISSUES_URL, hot_meal_resident
+from tests.factories import eligible_resident
+from tests.meals.helpers import ISSUES_URL
+from tests.support import nothing_changed
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("now")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
 READS = [
     "/api/v1/meals/issues/",
@@ -30,7 +32,8 @@ def test_nothing_is_served_without_credentials(api_client, url):
 
 @pytest.mark.parametrize(("method", "url", "body"), WRITES)
 def test_nothing_is_written_without_credentials(api_client, method, url, body):
-    assert getattr(api_client, method)(url, body, format="json").status_code == 401
+    with nothing_changed():
+        assert getattr(api_client, method)(url, body, format="json").status_code == 401
 
 
 @pytest.mark.parametrize("url", READS)
@@ -40,16 +43,18 @@ def test_workshop_leaders_do_not_use_the_counter(workshop_client, url):
 
 @pytest.mark.parametrize(("method", "url", "body"), WRITES)
 def test_workshop_leaders_may_not_issue_void_or_plan(workshop_client, method, url, body):
-    assert getattr(workshop_client, method)(url, body, format="json").status_code == 403
+    with nothing_changed():
+        assert getattr(workshop_client, method)(url, body, format="json").status_code == 403
 
 
 def test_a_user_without_a_role_may_not_issue(api_client):
     from tests.factories import UserFactory
 
     api_client.force_authenticate(UserFactory())
-    resident = hot_meal_resident()
+    resident = eligible_resident()
 
-    assert api_client.post(ISSUES_URL, {"resident": resident.pk}, format="json").status_code == 403
+    with nothing_changed():
+        assert api_client.post(ISSUES_URL, {"resident": resident.pk}, format="json").status_code == 403
 
 
 @pytest.mark.parametrize("url", READS)
@@ -59,7 +64,10 @@ def test_counter_staff_read_the_day(distribution_client, url):
 
 @pytest.mark.parametrize("method", ["put", "patch"])
 def test_counter_staff_may_not_plan_the_day(distribution_client, method):
-    response = getattr(distribution_client, method)("/api/v1/meals/days/2026-03-04/plan/", {"menu": "x"}, format="json")
+    with nothing_changed():
+        response = getattr(distribution_client, method)(
+            "/api/v1/meals/days/2026-03-04/plan/", {"menu": "x"}, format="json"
+        )
 
     assert response.status_code == 403
 
@@ -68,7 +76,7 @@ def test_token_authentication_works_for_the_counter(api_client, distributor):
     from rest_framework.authtoken.models import Token
 
     token = Token.objects.create(user=distributor)
-    resident = hot_meal_resident()
+    resident = eligible_resident()
 
     response = api_client.post(
         ISSUES_URL, {"resident": resident.pk}, format="json", HTTP_AUTHORIZATION=f"Token {token.key}"

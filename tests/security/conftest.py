@@ -1,25 +1,19 @@
 """Fixtures of the security tests: a small world with one of every object, and the figures printed at the end."""
 
 import datetime
-import zoneinfo
 from dataclasses import dataclass
 
 import pytest
-import time_machine
 from django.core.files.base import ContentFile
 from rest_framework.test import APIClient
 
 from beneficiaries.models import ClosureDay, Program, Resident, Street
 from meals.models import MealIssue
 from tasks.models import Document, DocumentKind, DocumentStatus
-from tests.factories import EntitlementFactory, ResidentFactory, UserFactory
+from tests.factories import EVERY_DAY, UserFactory, eligible_resident
 from tests.security import figures
+from tests.support import DAY, NOW
 from workshops.models import Signup, SignupStatus, Topic, WorkshopSession
-
-WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
-# Wednesday 4 March 2026, an ordinary opening day, 11:30 in Warsaw.
-DAY = datetime.date(2026, 3, 4)
-NOW = datetime.datetime(2026, 3, 4, 11, 30, tzinfo=WARSAW)
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -32,35 +26,9 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture
-def now():
-    with time_machine.travel(NOW, tick=True) as traveller:
-        yield traveller
-
-
-@pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
 def no_role_user(db):
     """Logged in, but in none of the three groups: may do nothing."""
     return UserFactory(username="nobody")
-
-
-def entitled_resident(**fields) -> Resident:
-    """A resident of Chorzów Stary with a hot-meal decision and a FEAD referral covering DAY."""
-    resident = ResidentFactory(**fields)
-    for program in (Program.HOT_MEAL, Program.FEAD):
-        EntitlementFactory(
-            resident=resident,
-            program=program,
-            valid_from=DAY - datetime.timedelta(days=30),
-            valid_to=DAY + datetime.timedelta(days=60),
-            weekdays="1234567",
-        )
-    return resident
 
 
 @dataclass
@@ -143,9 +111,18 @@ URL_OBJECTS = {
 
 
 @pytest.fixture
-def world(db, now, media_root, distributor, leader, coordinator) -> World:
-    resident = entitled_resident(last_name="Żółć", first_name="Łukasz", diet=["diabetic"], allergies="orzechy")
-    other = entitled_resident(last_name="Nowak", first_name="Anna")
+def world(db, frozen_clock, media_root, distributor, leader, coordinator) -> World:
+    # Both may eat and take part in workshops on DAY (and on any day of that week).
+    resident = eligible_resident(
+        Program.HOT_MEAL,
+        Program.FEAD,
+        weekdays=EVERY_DAY,
+        last_name="Żółć",
+        first_name="Łukasz",
+        diet=["diabetic"],
+        allergies="orzechy",
+    )
+    other = eligible_resident(Program.HOT_MEAL, Program.FEAD, weekdays=EVERY_DAY, last_name="Nowak", first_name="Anna")
     issue = MealIssue.objects.create(resident=resident, date=DAY, issued_at=NOW, issued_by=distributor)
     session = WorkshopSession.objects.create(
         title="Zupy",

@@ -18,9 +18,10 @@ from django.utils import timezone
 from tasks.celery import app
 from tasks.models import Document, DocumentKind, DocumentStatus
 from tasks.services import document_enqueue, documents_sweep, stale_after
+from tests.factories import eligible_resident
 from tests.security import figures
-from tests.security.conftest import DAY, entitled_resident
 from tests.security.processes import QUIET_WORKER_ARGS, PrivateRedis, service_env, start_worker, stop_process, wait_for
+from tests.support import DAY
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -78,7 +79,7 @@ def worker_env(broker, tmp_path) -> dict:
 
 
 def test_the_document_arrives_after_the_whole_worker_is_killed(broker, tmp_path, media_root):
-    entitled_resident(last_name="Żółć", first_name="Łukasz")
+    eligible_resident(last_name="Żółć", first_name="Łukasz")
     document = Document.objects.create(  # as document_request leaves it: handed to the broker once
         kind=DocumentKind.MEAL_ROSTER, subject=DAY.isoformat(), subject_date=DAY, attempts=1, queued_at=timezone.now()
     )

@@ -8,7 +8,8 @@ import datetime
 
 from config.models import AuditEvent
 from tasks.services import meal_roster_schedule
-from tests.security.conftest import DAY, api_client_for
+from tests.security.conftest import api_client_for
+from tests.support import DAY
 from workshops.models import SignupStatus
 
 

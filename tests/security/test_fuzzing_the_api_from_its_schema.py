@@ -21,7 +21,7 @@ from rest_framework.authtoken.models import Token
 from schemathesis import GenerationMode
 
 from tests.security import figures
-from tests.security.conftest import DAY
+from tests.support import DAY
 
 EXAMPLES = 25  # per operation and generation mode: about 4,000 requests, about a minute
 FUZZ = settings(

@@ -60,7 +60,9 @@ def test_the_counter_workshops_login_and_pages_work_without_redis(redis, world, 
     figures.add("faults_lost", 0)
 
 
-def test_a_document_asked_for_without_redis_says_printing_is_delayed_then_arrives(redis, world, coordinator, now):
+def test_a_document_asked_for_without_redis_says_printing_is_delayed_then_arrives(
+    redis, world, coordinator, frozen_clock
+):
     redis.kill()
     figures.add("faults_injected")
     response = api_client_for(coordinator).post("/api/v1/documents/", {"kind": "monthly_meals", "month": "2026-02"})

@@ -19,7 +19,7 @@ from tasks import tasks
 from tasks.beat import BEAT_SCHEDULE
 from tasks.celery import app
 from tests.factories import EntitlementFactory, ResidentFactory
-from tests.security.conftest import DAY, NOW
+from tests.support import DAY, NOW
 from workshops.models import Signup, SignupStatus, Topic, WorkshopSession
 
 PESEL = "44051401359"
@@ -46,7 +46,7 @@ def retention(settings):
 
 
 @pytest.fixture
-def former(retention, now, coordinator):
+def former(retention, frozen_clock, coordinator):
     """Served meals and took part in a workshop long ago; the decision ended 400 days ago."""
     resident = resident_whose_decision_ended(
         LONG_AGO,
@@ -79,7 +79,7 @@ def former(retention, now, coordinator):
     return resident
 
 
-def test_only_residents_past_retention_are_due(former, now):
+def test_only_residents_past_retention_are_due(former, frozen_clock):
     recent = resident_whose_decision_ended(DAY - datetime.timedelta(days=100))
     renewed = resident_whose_decision_ended(LONG_AGO)
     EntitlementFactory(resident=renewed, valid_from=DAY, valid_to=DAY + datetime.timedelta(days=30))
@@ -93,7 +93,7 @@ def test_only_residents_past_retention_are_due(former, now):
     assert due.isdisjoint({recent.pk, renewed.pk, just_registered.pk})
 
 
-def test_the_nightly_task_removes_names_pesel_and_health_data(former, now):
+def test_the_nightly_task_removes_names_pesel_and_health_data(former, frozen_clock):
     assert tasks.residents_anonymise_due.apply().get() == 1
     resident = Resident.objects.get(pk=former.pk)
     assert resident.anonymised_at is not None and resident.is_active is False
@@ -105,7 +105,7 @@ def test_the_nightly_task_removes_names_pesel_and_health_data(former, now):
     assert set(MealIssue.objects.filter(resident=resident).values_list("collected_by", flat=True)) == {""}
 
 
-def test_nothing_personal_is_left_anywhere_in_the_audit_trail(former, now):
+def test_nothing_personal_is_left_anywhere_in_the_audit_trail(former, frozen_clock):
     assert AuditEvent.objects.filter(object_id=str(former.pk)).exists()
     tasks.residents_anonymise_due.apply()
     trail = json.dumps(list(AuditEvent.objects.values("before", "after")), ensure_ascii=False, default=str)
@@ -115,7 +115,7 @@ def test_nothing_personal_is_left_anywhere_in_the_audit_trail(former, now):
     assert event.actor is None and event.after["reason"] == "retention"
 
 
-def test_the_counts_survive(former, now):
+def test_the_counts_survive(former, frozen_clock):
     month = LONG_AGO - datetime.timedelta(days=10)
     before = monthly_meal_figures(year=month.year, month=month.month)
     tasks.residents_anonymise_due.apply()
@@ -129,7 +129,7 @@ def test_the_counts_survive(former, now):
     assert Signup.objects.filter(resident=former, attended=True).count() == 1
 
 
-def test_a_second_night_finds_nobody(former, now):
+def test_a_second_night_finds_nobody(former, frozen_clock):
     assert tasks.residents_anonymise_due.apply().get() == 1
     assert tasks.residents_anonymise_due.apply().get() == 0
 

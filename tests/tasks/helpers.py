@@ -1,22 +1,17 @@
-"""Helpers for the documents tests: a known opening day, residents, sessions, PDF text."""
+"""Helpers for the documents tests: residents served or signed up, sessions, PDF text."""
 
 import datetime
 import io
-import zoneinfo
 from dataclasses import dataclass
 
 from pypdf import PdfReader
 
 from beneficiaries.models import Program
 from meals.models import MealIssue
-from tests.factories import EntitlementFactory, ResidentFactory, UserFactory
+from tests.factories import UserFactory, eligible_resident
+from tests.support import DAY, WARSAW
 from workshops.models import Signup, SignupStatus, Topic, WorkshopSession
 
-WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
-
-# Wednesday 4 March 2026, an ordinary opening day; "now" is 11:30 there.
-DAY = datetime.date(2026, 3, 4)
-NOW = datetime.datetime(2026, 3, 4, 11, 30, tzinfo=WARSAW)
 SUNDAY = datetime.date(2026, 3, 8)
 HOLIDAY = datetime.date(2026, 1, 6)  # Trzech Króli, a Tuesday
 DOCUMENTS_URL = "/api/v1/documents/"
@@ -30,19 +25,6 @@ def pdf_pages(content: bytes) -> list[str]:
 
 def pdf_text(content: bytes) -> str:
     return "\n".join(pdf_pages(content))
-
-
-def hot_meal_resident(day: datetime.date = DAY, *, document_number: str | None = None, **fields):
-    resident = ResidentFactory(**fields)
-    extra = {"document_number": document_number} if document_number else {}
-    EntitlementFactory(
-        resident=resident,
-        program=Program.HOT_MEAL,
-        valid_from=day - datetime.timedelta(days=30),
-        valid_to=day + datetime.timedelta(days=60),
-        **extra,
-    )
-    return resident
 
 
 def serve(resident, *, day: datetime.date = DAY, by=None, at: datetime.datetime | None = None, takeaway=False):
@@ -66,16 +48,9 @@ def workshop_session(*, starts_at: datetime.datetime | None = None, **fields) ->
 
 
 def sign_up(session: WorkshopSession, *, referral: str = "FEPŻ/1/2026", **resident_fields) -> Signup:
-    resident = ResidentFactory(**resident_fields)
+    """A confirmed sign-up of a resident referred (``referral``) on the session's day."""
     day = session.starts_at.astimezone(WARSAW).date()
-    EntitlementFactory(
-        resident=resident,
-        program=Program.FEAD,
-        valid_from=day - datetime.timedelta(days=30),
-        valid_to=day + datetime.timedelta(days=30),
-        weekdays="1234567",
-        document_number=referral,
-    )
+    resident = eligible_resident(Program.FEAD, day=day, document_number=referral, **resident_fields)
     return Signup.objects.create(session=session, resident=resident, status=SignupStatus.CONFIRMED)
 
 

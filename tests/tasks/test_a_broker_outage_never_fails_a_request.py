@@ -23,7 +23,7 @@ def broker_down():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_request_is_accepted_and_the_document_waits_for_the_sweeper(broker_down, coordinator_client, now):
+def test_the_request_is_accepted_and_the_document_waits_for_the_sweeper(broker_down, coordinator_client, frozen_clock):
     response = coordinator_client.post(DOCUMENTS_URL, {"kind": "monthly_meals", "month": "2026-02"}, format="json")
     assert response.status_code == 202
     assert response.json()["queued"] is False
@@ -33,7 +33,7 @@ def test_the_request_is_accepted_and_the_document_waits_for_the_sweeper(broker_d
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_page_form_says_so_too(broker_down, client, coordinator, now):
+def test_the_page_form_says_so_too(broker_down, client, coordinator, frozen_clock):
     client.force_login(coordinator)
     response = client.post("/documents/", {"kind": "monthly_meals", "month": "2026-02"}, follow=True)
     assert response.status_code == 200

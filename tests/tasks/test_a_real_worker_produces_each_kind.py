@@ -7,8 +7,9 @@ import pytest
 
 from tasks.models import Document, DocumentError
 from tasks.services import document_enqueue
-from tests.factories import UserFactory
-from tests.tasks.helpers import DAY, DOCUMENTS_URL, PESEL, hot_meal_resident, pdf_text, serve, sign_up, workshop_session
+from tests.factories import UserFactory, eligible_resident
+from tests.support import DAY
+from tests.tasks.helpers import DOCUMENTS_URL, PESEL, pdf_text, serve, sign_up, workshop_session
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -38,9 +39,9 @@ def download(client, url: str) -> bytes:
     return b"".join(response.streaming_content)
 
 
-def test_the_meal_roster(celery_worker_on_broker, coordinator_client, now):
-    zolc = hot_meal_resident(last_name="Żółć", first_name="Łukasz", pesel=PESEL, diet=["diabetic"])
-    hot_meal_resident(last_name="Ścisło", first_name="Źdźbło", allergies="orzechy & <mleko>")
+def test_the_meal_roster(celery_worker_on_broker, coordinator_client, frozen_clock):
+    zolc = eligible_resident(last_name="Żółć", first_name="Łukasz", pesel=PESEL, diet=["diabetic"])
+    eligible_resident(last_name="Ścisło", first_name="Źdźbło", allergies="orzechy & <mleko>")
     serve(zolc)
     detail = request(coordinator_client, {"kind": "meal_roster", "date": DAY.isoformat()})
     text = pdf_text(download(coordinator_client, detail["file_url"]))
@@ -51,7 +52,7 @@ def test_the_meal_roster(celery_worker_on_broker, coordinator_client, now):
     assert PESEL not in text
 
 
-def test_the_workshop_attendance_list(celery_worker_on_broker, coordinator_client, now):
+def test_the_workshop_attendance_list(celery_worker_on_broker, coordinator_client, frozen_clock):
     session = workshop_session(title="Budżet & <oszczędności>", leader=UserFactory(first_name="Ewa", last_name="Łęcka"))
     sign_up(session, last_name="Żółć", first_name="Łukasz", referral="FEPŻ/7/2026", pesel=PESEL)
     detail = request(coordinator_client, {"kind": "workshop_attendance", "session": session.pk})
@@ -63,8 +64,8 @@ def test_the_workshop_attendance_list(celery_worker_on_broker, coordinator_clien
     assert PESEL not in text
 
 
-def test_the_monthly_report_with_its_csv(celery_worker_on_broker, coordinator_client, now):
-    resident = hot_meal_resident(DAY, last_name="Żółć", first_name="Łukasz", pesel=PESEL)
+def test_the_monthly_report_with_its_csv(celery_worker_on_broker, coordinator_client, frozen_clock):
+    resident = eligible_resident(day=DAY, last_name="Żółć", first_name="Łukasz", pesel=PESEL)
     serve(resident, day=datetime.date(2026, 3, 2))
     serve(resident, day=datetime.date(2026, 3, 3))
     detail = request(coordinator_client, {"kind": "monthly_meals", "month": "2026-03"})

@@ -17,7 +17,8 @@ from django.db import connection
 
 from tasks.models import Document, DocumentKind, DocumentStatus
 from tasks.services import document_enqueue
-from tests.tasks.helpers import DAY, hot_meal_resident
+from tests.factories import eligible_resident
+from tests.support import DAY
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,7 +72,7 @@ def worker_env(tmp_path, media_root) -> dict:
 @pytest.mark.redis
 @pytest.mark.django_db(transaction=True)
 def test_a_document_survives_its_worker_process_being_killed(tmp_path, media_root):
-    hot_meal_resident(last_name="Żółć", first_name="Łukasz")
+    eligible_resident(last_name="Żółć", first_name="Łukasz")
     document = Document.objects.create(kind=DocumentKind.MEAL_ROSTER, subject=DAY.isoformat(), subject_date=DAY)
     env = worker_env(tmp_path, media_root)
     worker = subprocess.Popen([sys.executable, "-c", WORKER], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)

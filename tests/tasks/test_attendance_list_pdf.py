@@ -3,7 +3,8 @@
 import datetime
 
 from tasks.rendering.attendance import render_attendance_sheet
-from tests.tasks.helpers import NOW, WARSAW, pdf_pages, pdf_text
+from tests.support import NOW, WARSAW
+from tests.tasks.helpers import pdf_pages, pdf_text
 from workshops.selectors import AttendanceRow, AttendanceSheet
 
 

@@ -2,15 +2,13 @@
 
 import copy
 import datetime
-import zoneinfo
 
 import pytest
 
 import tasks.tasks  # noqa: F401  (registers the tasks, as the worker's autodiscovery does)
 from tasks.beat import BEAT_SCHEDULE
 from tasks.celery import app
-
-WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
+from tests.support import WARSAW
 
 
 def schedule_of(name):

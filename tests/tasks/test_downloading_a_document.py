@@ -5,7 +5,9 @@ import pytest
 from config.models import AuditEvent
 from tasks.models import Document, DocumentKind, DocumentStatus
 from tasks.services import document_fail, document_produce
-from tests.tasks.helpers import DAY, DOCUMENTS_URL, hot_meal_resident, pdf_text
+from tests.factories import eligible_resident
+from tests.support import DAY
+from tests.tasks.helpers import DOCUMENTS_URL, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -43,8 +45,8 @@ def test_the_error_is_readable_in_english_too(coordinator_client):
     assert detail["error"] == "The workshop session no longer exists."
 
 
-def test_a_ready_document_downloads_as_a_pdf_attachment(coordinator_client, now):
-    hot_meal_resident(last_name="Żółć", first_name="Łukasz")
+def test_a_ready_document_downloads_as_a_pdf_attachment(coordinator_client, frozen_clock):
+    eligible_resident(last_name="Żółć", first_name="Łukasz")
     document = ready_roster()
     response = coordinator_client.get(f"{DOCUMENTS_URL}{document.pk}/file/", HTTP_ACCEPT="application/pdf")
     assert response.status_code == 200
@@ -54,7 +56,7 @@ def test_a_ready_document_downloads_as_a_pdf_attachment(coordinator_client, now)
     assert "Żółć Łukasz" in pdf_text(b"".join(response.streaming_content))
 
 
-def test_each_download_is_counted_and_recorded(coordinator_client, coordinator, now):
+def test_each_download_is_counted_and_recorded(coordinator_client, coordinator, frozen_clock):
     document = ready_roster()
     for _ in range(2):
         coordinator_client.get(f"{DOCUMENTS_URL}{document.pk}/file/").getvalue()
@@ -65,7 +67,7 @@ def test_each_download_is_counted_and_recorded(coordinator_client, coordinator, 
     assert [e.actor for e in events] == [coordinator, coordinator]
 
 
-def test_files_live_under_media_root_and_no_url_serves_them(client, coordinator_client, media_root, now):
+def test_files_live_under_media_root_and_no_url_serves_them(client, coordinator_client, media_root, frozen_clock):
     document = ready_roster()
     assert (media_root / document.file.name).is_file()
     assert document.file.name.startswith("documents/2026/03/")
@@ -74,7 +76,7 @@ def test_files_live_under_media_root_and_no_url_serves_them(client, coordinator_
         assert coordinator_client.get(path).status_code == 404
 
 
-def test_a_file_gone_from_disk_is_a_404_with_a_code(coordinator_client, now):
+def test_a_file_gone_from_disk_is_a_404_with_a_code(coordinator_client, frozen_clock):
     document = ready_roster()
     document.file.storage.delete(document.file.name)
     response = coordinator_client.get(f"{DOCUMENTS_URL}{document.pk}/file/")
@@ -82,7 +84,7 @@ def test_a_file_gone_from_disk_is_a_404_with_a_code(coordinator_client, now):
     assert response.json()["code"] == "file_missing"
 
 
-def test_only_the_monthly_report_has_a_csv(coordinator_client, now):
+def test_only_the_monthly_report_has_a_csv(coordinator_client, frozen_clock):
     document = ready_roster()
     assert coordinator_client.get(f"{DOCUMENTS_URL}{document.pk}/").json()["csv_url"] is None
     assert coordinator_client.get(f"{DOCUMENTS_URL}{document.pk}/file/csv/").status_code == 404

@@ -6,7 +6,8 @@ import re
 import pytest
 
 from tasks.rendering.roster import render_meal_roster
-from tests.tasks.helpers import DAY, NOW, WARSAW, Row, pdf_pages, pdf_text
+from tests.support import DAY, NOW, WARSAW
+from tests.tasks.helpers import Row, pdf_pages, pdf_text
 
 POINT = "Punkt wydawania posiłków, ul. Kasprowicza 2"
 

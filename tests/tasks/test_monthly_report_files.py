@@ -6,7 +6,8 @@ import io
 
 from meals.selectors.figures import MonthlyMealFigures
 from tasks.rendering.monthly import render_monthly_csv, render_monthly_report
-from tests.tasks.helpers import NOW, pdf_text
+from tests.support import NOW
+from tests.tasks.helpers import pdf_text
 
 FIGURES = MonthlyMealFigures(
     year=2026,

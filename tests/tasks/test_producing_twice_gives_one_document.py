@@ -6,7 +6,8 @@ from tasks import producers
 from tasks.models import Document, DocumentKind, DocumentStatus
 from tasks.services import document_produce
 from tasks.tasks import document_render
-from tests.tasks.helpers import DAY, hot_meal_resident
+from tests.factories import eligible_resident
+from tests.support import DAY
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +20,8 @@ def stored_files(media_root) -> list:
     return sorted(path.name for path in media_root.rglob("*") if path.is_file())
 
 
-def test_running_the_task_twice_stores_one_file(media_root, now):
-    hot_meal_resident()
+def test_running_the_task_twice_stores_one_file(media_root, frozen_clock):
+    eligible_resident()
     document = pending_roster()
     assert document_render.apply(args=[document.pk]).get() == DocumentStatus.READY
     first = Document.objects.get(pk=document.pk)
@@ -31,7 +32,7 @@ def test_running_the_task_twice_stores_one_file(media_root, now):
     assert stored_files(media_root) == [f"{document.pk}-lista-posilkow-2026-03-04.pdf"]
 
 
-def test_a_file_left_by_a_run_that_died_before_committing_is_replaced_not_duplicated(media_root, now):
+def test_a_file_left_by_a_run_that_died_before_committing_is_replaced_not_duplicated(media_root, frozen_clock):
     document = pending_roster()
     orphan = media_root / "documents" / "2026" / "03" / f"{document.pk}-lista-posilkow-2026-03-04.pdf"
     orphan.parent.mkdir(parents=True)

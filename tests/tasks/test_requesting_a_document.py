@@ -5,12 +5,13 @@ from django.urls import reverse
 
 from config.models import AuditEvent
 from tasks.models import Document, DocumentStatus
-from tests.tasks.helpers import DAY, DOCUMENTS_URL, workshop_session
+from tests.support import DAY
+from tests.tasks.helpers import DOCUMENTS_URL, workshop_session
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_meal_roster_request_is_accepted_as_pending(coordinator_client, coordinator, now):
+def test_a_meal_roster_request_is_accepted_as_pending(coordinator_client, coordinator, frozen_clock):
     response = coordinator_client.post(DOCUMENTS_URL, {"kind": "meal_roster", "date": DAY.isoformat()}, format="json")
     assert response.status_code == 202
     body = response.json()
@@ -22,7 +23,9 @@ def test_a_meal_roster_request_is_accepted_as_pending(coordinator_client, coordi
     assert (document.status, document.requested_by, document.subject_date) == (DocumentStatus.PENDING, coordinator, DAY)
 
 
-def test_the_task_is_queued_only_once_the_row_is_committed(coordinator_client, django_capture_on_commit_callbacks, now):
+def test_the_task_is_queued_only_once_the_row_is_committed(
+    coordinator_client, django_capture_on_commit_callbacks, frozen_clock
+):
     with django_capture_on_commit_callbacks() as callbacks:
         response = coordinator_client.post(DOCUMENTS_URL, {"kind": "monthly_meals", "month": "2026-02"}, format="json")
     assert response.status_code == 202
@@ -39,14 +42,14 @@ def test_a_workshop_attendance_request_names_the_session_day(workshop_client):
     assert Document.objects.get().subject_date.isoformat() == "2026-03-05"
 
 
-def test_each_request_is_recorded_in_the_audit_trail(coordinator_client, coordinator, now):
+def test_each_request_is_recorded_in_the_audit_trail(coordinator_client, coordinator, frozen_clock):
     body = coordinator_client.post(DOCUMENTS_URL, {"kind": "meal_roster", "date": "2026-03-04"}, format="json").json()
     event = AuditEvent.objects.get(action="document.request")
     assert (event.actor, event.object_id) == (coordinator, str(body["id"]))
     assert event.after == {"kind": "meal_roster", "subject": "2026-03-04"}
 
 
-def test_the_detail_shows_the_state_and_links_the_file_once_ready(coordinator_client, now):
+def test_the_detail_shows_the_state_and_links_the_file_once_ready(coordinator_client, frozen_clock):
     body = coordinator_client.post(DOCUMENTS_URL, {"kind": "meal_roster", "date": "2026-03-04"}, format="json").json()
     detail = coordinator_client.get(f"{DOCUMENTS_URL}{body['id']}/").json()
     assert set(detail) >= {"id", "kind", "status", "error", "file_url", "created_at", "finished_at"}
@@ -57,7 +60,7 @@ def test_the_detail_shows_the_state_and_links_the_file_once_ready(coordinator_cl
     assert detail["created_at"].endswith("+01:00")  # ISO 8601 with the Warsaw offset
 
 
-def test_the_list_filters_by_kind_and_date_and_is_paginated(coordinator_client, now):
+def test_the_list_filters_by_kind_and_date_and_is_paginated(coordinator_client, frozen_clock):
     for day in ("2026-03-04", "2026-03-05"):
         coordinator_client.post(DOCUMENTS_URL, {"kind": "meal_roster", "date": day}, format="json")
     coordinator_client.post(DOCUMENTS_URL, {"kind": "monthly_meals", "month": "2026-03"}, format="json")
@@ -68,7 +71,9 @@ def test_the_list_filters_by_kind_and_date_and_is_paginated(coordinator_client, 
     assert coordinator_client.get(DOCUMENTS_URL).json()["count"] == 3
 
 
-def test_listing_takes_a_fixed_number_of_queries(coordinator_client, coordinator, django_assert_num_queries, now):
+def test_listing_takes_a_fixed_number_of_queries(
+    coordinator_client, coordinator, django_assert_num_queries, frozen_clock
+):
     for day in ("2026-03-04", "2026-03-05", "2026-03-06"):
         coordinator_client.post(DOCUMENTS_URL, {"kind": "meal_roster", "date": day}, format="json")
     coordinator_client.get(DOCUMENTS_URL)  # the role is then cached on the force-authenticated user

@@ -8,7 +8,8 @@ import time_machine
 from beneficiaries.models import ClosureDay
 from tasks.models import Document, DocumentKind
 from tasks.tasks import attendance_lists_for_tomorrow, meal_roster_daily, monthly_meals_previous_month
-from tests.tasks.helpers import WARSAW, workshop_session
+from tests.support import WARSAW
+from tests.tasks.helpers import workshop_session
 
 pytestmark = pytest.mark.django_db
 

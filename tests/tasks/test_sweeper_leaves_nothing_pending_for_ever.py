@@ -8,7 +8,7 @@ from django.utils import timezone
 from tasks import services
 from tasks.models import Document, DocumentKind, DocumentStatus
 from tasks.services import documents_sweep, max_attempts
-from tests.tasks.helpers import DAY
+from tests.support import DAY
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from tasks.models import Document, DocumentKind, DocumentStatus
 from tests.factories import UserFactory
-from tests.tasks.helpers import DAY, workshop_session
+from tests.support import DAY
+from tests.tasks.helpers import workshop_session
 
 pytestmark = pytest.mark.django_db
 PAGE = "/documents/"
@@ -35,7 +36,7 @@ def test_distribution_staff_may_not_open_it(distributor):
     assert logged_in(distributor).get(PAGE).status_code == 403
 
 
-def test_coordinators_get_every_form_and_the_polish_menu_link(coordinator, now):
+def test_coordinators_get_every_form_and_the_polish_menu_link(coordinator, frozen_clock):
     response = logged_in(coordinator).get(PAGE)
     html = response.content.decode()
     assert response.status_code == 200
@@ -45,7 +46,7 @@ def test_coordinators_get_every_form_and_the_polish_menu_link(coordinator, now):
     assert 'value="2026-02"' in html  # last month's report by default
 
 
-def test_workshop_leaders_get_only_the_attendance_form(leader, now):
+def test_workshop_leaders_get_only_the_attendance_form(leader, frozen_clock):
     workshop_session(title="Kuchnia & <oszczędności>")
     html = logged_in(leader).get(PAGE).content.decode()
     assert 'value="workshop_attendance"' in html
@@ -53,7 +54,7 @@ def test_workshop_leaders_get_only_the_attendance_form(leader, now):
     assert "Kuchnia &amp; &lt;oszczędności&gt;" in html  # escaped in the page too
 
 
-def test_todays_documents_are_listed_with_their_state_and_download_links(coordinator, now):
+def test_todays_documents_are_listed_with_their_state_and_download_links(coordinator, frozen_clock):
     ready = Document.objects.create(
         kind=DocumentKind.MEAL_ROSTER, subject="2026-03-04", subject_date=DAY, status=DocumentStatus.READY
     )
@@ -68,7 +69,7 @@ def test_todays_documents_are_listed_with_their_state_and_download_links(coordin
     assert f'href="/api/v1/documents/{ready.pk}/file/"' in html
 
 
-def test_the_page_knows_which_lists_were_printed_today(coordinator, now):
+def test_the_page_knows_which_lists_were_printed_today(coordinator, frozen_clock):
     Document.objects.create(
         kind=DocumentKind.MEAL_ROSTER, subject="2026-03-04", subject_date=DAY, last_downloaded_at=timezone.now()
     )
@@ -78,14 +79,14 @@ def test_the_page_knows_which_lists_were_printed_today(coordinator, now):
     assert config["api"] == "/api/v1/documents/"
 
 
-def test_the_form_requests_a_document_without_javascript(coordinator, now):
+def test_the_form_requests_a_document_without_javascript(coordinator, frozen_clock):
     response = logged_in(coordinator).post(PAGE, {"kind": "meal_roster", "date": "2026-03-04"}, follow=True)
     assert response.status_code == 200
     document = Document.objects.get()
     assert (document.kind, document.subject, document.requested_by) == ("meal_roster", "2026-03-04", coordinator)
 
 
-def test_the_form_reports_bad_input_instead_of_failing(coordinator, now):
+def test_the_form_reports_bad_input_instead_of_failing(coordinator, frozen_clock):
     response = logged_in(coordinator).post(PAGE, {"kind": "meal_roster", "date": "2026-03-08"}, follow=True)
     assert response.status_code == 200
     assert not Document.objects.exists()

@@ -4,14 +4,14 @@ import pytest
 from playwright.sync_api import expect
 
 from tasks.models import Document
-from tests.factories import UserFactory
-from tests.tasks.helpers import hot_meal_resident, pdf_text
+from tests.factories import UserFactory, eligible_resident
+from tests.tasks.helpers import pdf_text
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.redis,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("now", "celery_worker_on_broker"),
+    pytest.mark.usefixtures("frozen_clock", "celery_worker_on_broker"),
 ]
 
 
@@ -28,7 +28,7 @@ def printouts(page, live_server):
 
 
 def test_a_list_is_generated_and_becomes_ready_without_a_reload(printouts, tmp_path):
-    hot_meal_resident(last_name="Żółć", first_name="Łukasz")
+    eligible_resident(last_name="Żółć", first_name="Łukasz")
     page = printouts
     page.evaluate("window.notReloaded = true")
     roster_form = page.locator("form.request-document", has=page.locator("input[value=meal_roster]")).first

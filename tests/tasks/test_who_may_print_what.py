@@ -3,7 +3,8 @@
 import pytest
 
 from tasks.models import Document, DocumentKind
-from tests.tasks.helpers import DAY, DOCUMENTS_URL, workshop_session
+from tests.support import DAY, nothing_changed
+from tests.tasks.helpers import DOCUMENTS_URL, workshop_session
 
 pytestmark = pytest.mark.django_db
 
@@ -17,11 +18,14 @@ def attendance(session) -> Document:
 
 
 def test_anonymous_clients_get_401(api_client):
-    assert api_client.get(DOCUMENTS_URL).status_code == 401
-    assert (
-        api_client.post(DOCUMENTS_URL, {"kind": "meal_roster", "date": "2026-03-04"}, format="json").status_code == 401
-    )
-    assert api_client.get(f"{DOCUMENTS_URL}{roster().pk}/file/").status_code == 401
+    document = roster()
+    with nothing_changed():
+        assert api_client.get(DOCUMENTS_URL).status_code == 401
+        assert (
+            api_client.post(DOCUMENTS_URL, {"kind": "meal_roster", "date": "2026-03-04"}, format="json").status_code
+            == 401
+        )
+        assert api_client.get(f"{DOCUMENTS_URL}{document.pk}/file/").status_code == 401
 
 
 def test_distribution_staff_get_403_everywhere(distribution_client):

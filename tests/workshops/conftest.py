@@ -1,21 +1,19 @@
-"""Helpers for the workshop tests: sessions at known Warsaw times and FEAD-referred residents."""
+"""Helpers for the workshop tests: sessions at known Warsaw times, two days after the tests' "now"."""
 
 import datetime
-import threading
-import zoneinfo
 
 import factory
 import pytest
-import time_machine
 
 from beneficiaries.models import Program
-from tests.factories import EntitlementFactory, ResidentFactory, UserFactory
+from tests.factories import UserFactory, eligible_resident
+from tests.support import WARSAW
 from workshops.models import Signup, SignupStatus, Topic, WorkshopSession
 
-WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
-
-# "Now" in most tests: Tuesday 1 December 2026, 09:00 in Warsaw.
+# "Now" in the workshop tests: Tuesday 1 December 2026, 09:00 in Warsaw.
 NOW = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=WARSAW)
+# The day WorkshopSessionFactory's sessions are held on.
+SESSION_DAY = datetime.date(2026, 12, 3)
 
 
 def warsaw(year, month, day, hour=0, minute=0) -> datetime.datetime:
@@ -37,68 +35,35 @@ class WorkshopSessionFactory(factory.django.DjangoModelFactory):
     leader = factory.SubFactory(UserFactory, role="workshop")
 
 
-def fead_resident(day: datetime.date = datetime.date(2026, 12, 3), **resident_fields):
-    """A resident with an active FEAD referral from a month before ``day`` to two months after."""
-    resident = ResidentFactory(**resident_fields)
-    EntitlementFactory(
-        resident=resident,
-        program=Program.FEAD,
-        valid_from=day - datetime.timedelta(days=30),
-        valid_to=day + datetime.timedelta(days=60),
-        weekdays="1234567",
-    )
-    return resident
-
-
 def add_signup(session, resident=None, *, status=SignupStatus.CONFIRMED, position=None, attended=None) -> Signup:
     """A sign-up written straight to the table (for setting up a state, not for testing the rules)."""
     return Signup.objects.create(
         session=session,
-        resident=resident or fead_resident(),
+        resident=resident or eligible_resident(Program.FEAD, day=SESSION_DAY),
         status=status,
         waitlist_position=position,
         attended=attended,
     )
 
 
-@pytest.fixture
-def now():
-    """Freeze time at NOW (time still ticks, so ordering by creation time is meaningful)."""
-    with time_machine.travel(NOW, tick=True) as traveller:
-        yield traveller
+def sign_up(client, session, resident_id):
+    """A sign-up through the API, as the leader's tablet sends it."""
+    return client.post(f"/api/v1/workshops/sessions/{session.pk}/signups/", {"resident": resident_id}, format="json")
+
+
+def fill(client, session, count: int) -> list[int]:
+    """Sign ``count`` newly referred residents up through the API; the ids of their sign-ups, in order."""
+    return [
+        sign_up(client, session, eligible_resident(Program.FEAD, day=SESSION_DAY).pk).json()["id"] for _ in range(count)
+    ]
 
 
 @pytest.fixture
-def session(db, now, leader):
+def frozen_moment():
+    """The workshop tests live two days before their sessions: Tuesday 1 December 2026, 09:00 in Warsaw."""
+    return NOW
+
+
+@pytest.fixture
+def session(db, frozen_clock, leader):
     return WorkshopSessionFactory(leader=leader, capacity=2)
-
-
-def run_concurrently(function, arguments: list) -> tuple[list, list[BaseException]]:
-    """Call ``function(argument)`` for every argument in its own thread, all released at once.
-
-    Each thread uses its own database connection (closed at the end), as separate web workers
-    would. Returns the results and the exceptions raised.
-    """
-    from django.db import connection
-
-    barrier = threading.Barrier(len(arguments))
-    results, errors, lock = [], [], threading.Lock()
-
-    def worker(argument):
-        try:
-            barrier.wait(timeout=30)
-            outcome = function(argument)
-            with lock:
-                results.append(outcome)
-        except BaseException as error:  # noqa: BLE001 - reported to the test, which asserts on it
-            with lock:
-                errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(argument,)) for argument in arguments]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results, errors

@@ -5,21 +5,28 @@ import datetime
 import pytest
 
 from beneficiaries.models import EntitlementStatus, Program
-from tests.factories import EntitlementFactory, ResidentFactory, UserFactory
-from tests.workshops.conftest import WorkshopSessionFactory, add_signup, fead_resident, warsaw
+from tests.factories import EntitlementFactory, ResidentFactory, UserFactory, eligible_resident
+from tests.workshops.conftest import SESSION_DAY, WorkshopSessionFactory, add_signup, warsaw
 from workshops.models import SessionStatus, SignupStatus, WorkshopSession
 from workshops.selectors import AttendanceRow, attendance_sheet, sessions_starting_on
 
 
 @pytest.mark.django_db
-def test_the_sheet_lists_confirmed_participants_in_polish_alphabetical_order(now):
+def test_the_sheet_lists_confirmed_participants_in_polish_alphabetical_order(frozen_clock):
     session = WorkshopSessionFactory(
         title="Zupy & <sosy>", leader=UserFactory(first_name="Anna", last_name="Kęska", role="workshop")
     )
     for last, first in [("Łoś", "Ewa"), ("Lis", "Żaneta"), ("Lis", "Adam"), ("Mazur", "Ćma"), ("Śliwa", "Jan")]:
-        add_signup(session, fead_resident(last_name=last, first_name=first))
-    add_signup(session, fead_resident(last_name="Aaa"), status=SignupStatus.WAITLISTED, position=1)
-    add_signup(session, fead_resident(last_name="Aab"), status=SignupStatus.CANCELLED)
+        add_signup(session, eligible_resident(Program.FEAD, day=SESSION_DAY, last_name=last, first_name=first))
+    add_signup(
+        session,
+        eligible_resident(Program.FEAD, day=SESSION_DAY, last_name="Aaa"),
+        status=SignupStatus.WAITLISTED,
+        position=1,
+    )
+    add_signup(
+        session, eligible_resident(Program.FEAD, day=SESSION_DAY, last_name="Aab"), status=SignupStatus.CANCELLED
+    )
 
     sheet = attendance_sheet(session_id=session.pk)
 
@@ -39,7 +46,7 @@ def test_the_sheet_lists_confirmed_participants_in_polish_alphabetical_order(now
 
 
 @pytest.mark.django_db
-def test_the_theme_label_is_translated(now):
+def test_the_theme_label_is_translated(frozen_clock):
     from django.utils import translation
 
     session = WorkshopSessionFactory(topic="food_waste")
@@ -48,7 +55,7 @@ def test_the_theme_label_is_translated(now):
 
 
 @pytest.mark.django_db
-def test_each_row_carries_the_referral_valid_on_the_sessions_date(now):
+def test_each_row_carries_the_referral_valid_on_the_sessions_date(frozen_clock):
     session = WorkshopSessionFactory()
     resident = ResidentFactory(last_name="Nowak")
     EntitlementFactory(
@@ -81,7 +88,7 @@ def test_each_row_carries_the_referral_valid_on_the_sessions_date(now):
 
 
 @pytest.mark.django_db
-def test_an_active_referral_is_preferred_to_a_suspended_one(now):
+def test_an_active_referral_is_preferred_to_a_suspended_one(frozen_clock):
     session = WorkshopSessionFactory()
     resident = ResidentFactory()
     for number, status in [("SK/SUSP", EntitlementStatus.SUSPENDED), ("SK/ACT", EntitlementStatus.ACTIVE)]:
@@ -98,7 +105,7 @@ def test_an_active_referral_is_preferred_to_a_suspended_one(now):
 
 
 @pytest.mark.django_db
-def test_the_sheet_takes_two_queries_whatever_the_group_size(now, django_assert_num_queries):
+def test_the_sheet_takes_two_queries_whatever_the_group_size(frozen_clock, django_assert_num_queries):
     session = WorkshopSessionFactory(capacity=30)
     for _ in range(25):
         add_signup(session)
@@ -114,7 +121,7 @@ def test_an_unknown_session_raises_does_not_exist():
 
 
 @pytest.mark.django_db
-def test_sessions_starting_on_a_day_follow_the_warsaw_calendar_and_skip_cancelled(now):
+def test_sessions_starting_on_a_day_follow_the_warsaw_calendar_and_skip_cancelled(frozen_clock):
     morning = WorkshopSessionFactory(starts_at=warsaw(2026, 12, 3, 9))
     midnight = WorkshopSessionFactory(starts_at=warsaw(2026, 12, 3, 0, 15))
     WorkshopSessionFactory(starts_at=warsaw(2026, 12, 3, 12), status=SessionStatus.CANCELLED)
@@ -124,7 +131,7 @@ def test_sessions_starting_on_a_day_follow_the_warsaw_calendar_and_skip_cancelle
 
 
 @pytest.mark.django_db
-def test_sessions_starting_on_a_daylight_saving_day_are_found(now):
+def test_sessions_starting_on_a_daylight_saving_day_are_found(frozen_clock):
     # 29 March 2026 has 23 hours in Warsaw.
     late = WorkshopSessionFactory(starts_at=warsaw(2026, 3, 29, 23, 30))
     assert sessions_starting_on(day=datetime.date(2026, 3, 29)) == [late.pk]

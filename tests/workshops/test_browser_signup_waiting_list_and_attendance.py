@@ -5,8 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.factories import UserFactory
-from tests.workshops.conftest import WorkshopSessionFactory, add_signup, fead_resident
+from beneficiaries.models import Program
+from tests.factories import UserFactory, eligible_resident
+from tests.workshops.conftest import WorkshopSessionFactory, add_signup
 from workshops.models import Signup, SignupStatus
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -37,7 +38,7 @@ def test_signing_up_until_full_then_onto_the_waiting_list(login_page, live_serve
     session = upcoming_session(leader, capacity=2)
     day = session.starts_at.date()
     for last_name, first_name in [("Kowalska", "Anna"), ("Kowalski", "Jan"), ("Kowalczyk", "Ewa")]:
-        fead_resident(day, last_name=last_name, first_name=first_name)
+        eligible_resident(Program.FEAD, day=day, last_name=last_name, first_name=first_name)
 
     page = login_page(leader)
     page.click("nav.mainnav a[href='/workshops/']")
@@ -64,10 +65,13 @@ def test_cancelling_a_confirmed_place_shows_the_promotion(login_page, live_serve
     leader = UserFactory(username="prowadzacy", role="workshop")
     session = upcoming_session(leader, capacity=2)
     day = session.starts_at.date()
-    first = add_signup(session, fead_resident(day, last_name="Nowak", first_name="Adam"))
-    add_signup(session, fead_resident(day, last_name="Wiśniewska", first_name="Ola"))
+    first = add_signup(session, eligible_resident(Program.FEAD, day=day, last_name="Nowak", first_name="Adam"))
+    add_signup(session, eligible_resident(Program.FEAD, day=day, last_name="Wiśniewska", first_name="Ola"))
     waiting = add_signup(
-        session, fead_resident(day, last_name="Łęcka", first_name="Zofia"), status=SignupStatus.WAITLISTED, position=1
+        session,
+        eligible_resident(Program.FEAD, day=day, last_name="Łęcka", first_name="Zofia"),
+        status=SignupStatus.WAITLISTED,
+        position=1,
     )
 
     page = login_page(leader)
@@ -86,7 +90,7 @@ def test_cancelling_a_confirmed_place_shows_the_promotion(login_page, live_serve
 def test_declining_the_confirmation_keeps_the_sign_up(login_page, live_server):
     leader = UserFactory(username="ostrozna", role="workshop")
     session = upcoming_session(leader)
-    signup = add_signup(session, fead_resident(session.starts_at.date()))
+    signup = add_signup(session, eligible_resident(Program.FEAD, day=session.starts_at.date()))
 
     page = login_page(leader)
     page.goto(f"{live_server.url}/workshops/{session.pk}/")
@@ -100,8 +104,8 @@ def test_marking_attendance_all_present_then_correcting_one(login_page, live_ser
     leader = UserFactory(username="kucharka", role="workshop")
     session = running_session(leader)
     day = timezone.localdate(session.starts_at)
-    came = add_signup(session, fead_resident(day, last_name="Obecna", first_name="Ala"))
-    missed = add_signup(session, fead_resident(day, last_name="Nieobecny", first_name="Bogdan"))
+    came = add_signup(session, eligible_resident(Program.FEAD, day=day, last_name="Obecna", first_name="Ala"))
+    missed = add_signup(session, eligible_resident(Program.FEAD, day=day, last_name="Nieobecny", first_name="Bogdan"))
 
     page = login_page(leader)
     page.goto(f"{live_server.url}/workshops/{session.pk}/")

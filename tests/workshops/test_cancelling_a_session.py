@@ -1,13 +1,9 @@
 import pytest
 
 from config.models import AuditEvent
-from tests.workshops.conftest import add_signup, fead_resident
+from tests.support import nothing_changed
+from tests.workshops.conftest import add_signup, fill
 from workshops.models import SessionStatus, Signup, SignupStatus
-
-
-def fill(client, session, count):
-    url = f"/api/v1/workshops/sessions/{session.pk}/signups/"
-    return [client.post(url, {"resident": fead_resident().pk}, format="json").json()["id"] for _ in range(count)]
 
 
 @pytest.mark.django_db
@@ -30,7 +26,8 @@ def test_cancelling_a_session_cancels_every_sign_up_visibly(workshop_client, ses
 @pytest.mark.django_db
 def test_cancelling_twice_is_refused(workshop_client, session):
     workshop_client.post(f"/api/v1/workshops/sessions/{session.pk}/cancel/")
-    response = workshop_client.post(f"/api/v1/workshops/sessions/{session.pk}/cancel/")
+    with nothing_changed():
+        response = workshop_client.post(f"/api/v1/workshops/sessions/{session.pk}/cancel/")
     assert response.status_code == 422
     assert response.json()["code"] == "session_cancelled"
 

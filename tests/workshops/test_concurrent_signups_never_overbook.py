@@ -5,8 +5,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.factories import UserFactory
-from tests.workshops.conftest import WorkshopSessionFactory, fead_resident, run_concurrently
+from beneficiaries.models import Program
+from tests.factories import UserFactory, eligible_resident
+from tests.support import run_concurrently
+from tests.workshops.conftest import WorkshopSessionFactory
 from workshops import services
 from workshops.exceptions import WorkshopError
 from workshops.models import Signup, SignupStatus
@@ -20,7 +22,7 @@ def small_session(capacity: int):
 
 
 def residents_for(session, count: int):
-    return [fead_resident(timezone.localdate(session.starts_at)) for _ in range(count)]
+    return [eligible_resident(Program.FEAD, day=timezone.localdate(session.starts_at)) for _ in range(count)]
 
 
 def assert_places_are_consistent(session):
@@ -40,12 +42,12 @@ def test_many_simultaneous_sign_ups_fill_exactly_the_capacity_and_number_the_res
     residents = residents_for(session, 16)
     leader = UserFactory(role="workshop")
 
-    results, errors = run_concurrently(
+    outcomes = run_concurrently(
         lambda resident: services.signup_create(session_id=session.pk, resident=resident, by=leader), residents
     )
 
-    assert errors == []
-    assert len(results) == 16
+    assert outcomes.raised == []
+    assert len(outcomes.returned) == 16
     confirmed, positions = assert_places_are_consistent(session)
     assert confirmed == 4
     assert positions == list(range(1, 13))
@@ -56,13 +58,13 @@ def test_the_same_resident_signing_up_from_many_tablets_at_once_gets_one_sign_up
     resident = residents_for(session, 1)[0]
     leader = UserFactory(role="workshop")
 
-    results, errors = run_concurrently(
+    outcomes = run_concurrently(
         lambda _: services.signup_create(session_id=session.pk, resident=resident, by=leader), range(8)
     )
 
-    assert len(results) == 1
-    assert len(errors) == 7
-    assert all(isinstance(e, WorkshopError) and e.code == "already_signed_up" for e in errors)
+    assert len(outcomes.returned) == 1
+    assert len(outcomes.raised) == 7
+    assert all(isinstance(e, WorkshopError) and e.code == "already_signed_up" for e in outcomes.raised)
     assert Signup.objects.filter(session=session).count() == 1
 
 
@@ -72,10 +74,10 @@ def test_simultaneous_cancellations_promote_each_waiting_resident_once():
     signups = [services.signup_create(session_id=session.pk, resident=r, by=leader) for r in residents_for(session, 9)]
     confirmed_ids = [s.pk for s in signups[:3]]
 
-    results, errors = run_concurrently(lambda pk: services.signup_cancel(signup_id=pk, by=leader), confirmed_ids)
+    outcomes = run_concurrently(lambda pk: services.signup_cancel(signup_id=pk, by=leader), confirmed_ids)
 
-    assert errors == []
-    promoted = [p.pk for _, p in results]
+    assert outcomes.raised == []
+    promoted = [p.pk for _, p in outcomes.returned]
     assert sorted(promoted) == [s.pk for s in signups[3:6]]
     confirmed, positions = assert_places_are_consistent(session)
     assert confirmed == 3
@@ -97,9 +99,9 @@ def test_sign_ups_racing_a_capacity_raise_and_cancellations_keep_the_places_cons
         return services.session_update(session_id=session.pk, capacity=value, by=leader)
 
     jobs = [("signup", r) for r in newcomers] + [("cancel", early[0].pk), ("cancel", early[3].pk), ("capacity", 5)]
-    _, errors = run_concurrently(act, jobs)
+    outcomes = run_concurrently(act, jobs)
 
-    assert errors == []
+    assert outcomes.raised == []
     session.refresh_from_db()
     confirmed, positions = assert_places_are_consistent(session)
     assert confirmed == 5

@@ -3,13 +3,15 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from tests.workshops.conftest import add_signup, fead_resident
+from beneficiaries.models import Program
+from tests.factories import eligible_resident
+from tests.workshops.conftest import SESSION_DAY, add_signup
 from workshops.models import SignupStatus
 
 
 @pytest.mark.django_db
 def test_two_active_sign_ups_of_one_resident_for_one_session_are_impossible(session):
-    resident = fead_resident()
+    resident = eligible_resident(Program.FEAD, day=SESSION_DAY)
     add_signup(session, resident)
     with pytest.raises(IntegrityError), transaction.atomic():
         add_signup(session, resident, status=SignupStatus.WAITLISTED, position=1)

@@ -3,8 +3,10 @@
 import pytest
 from django.test import Client
 
-from tests.factories import ResidentFactory, UserFactory
-from tests.workshops.conftest import WorkshopSessionFactory, add_signup, fead_resident, warsaw
+from beneficiaries.models import Program
+from tests.factories import ResidentFactory, UserFactory, eligible_resident
+from tests.support import nothing_changed
+from tests.workshops.conftest import SESSION_DAY, WorkshopSessionFactory, add_signup, warsaw
 from workshops.models import SessionStatus, Signup, SignupStatus, WorkshopSession
 
 
@@ -15,13 +17,13 @@ def client_for(user):
 
 
 @pytest.fixture
-def leader_page(leader, now):
+def leader_page(leader, frozen_clock):
     """Logged in at the frozen time (a login from the real clock would have expired by then)."""
     return client_for(leader)
 
 
 @pytest.mark.django_db
-def test_the_list_shows_a_leaders_upcoming_sessions_with_counts(leader_page, leader, now):
+def test_the_list_shows_a_leaders_upcoming_sessions_with_counts(leader_page, leader, frozen_clock):
     mine = WorkshopSessionFactory(leader=leader, title="Moje zajęcia", capacity=2)
     add_signup(mine)
     add_signup(mine)
@@ -40,7 +42,7 @@ def test_the_list_shows_a_leaders_upcoming_sessions_with_counts(leader_page, lea
 
 
 @pytest.mark.django_db
-def test_a_coordinator_sees_every_leaders_sessions(coordinator, now):
+def test_a_coordinator_sees_every_leaders_sessions(coordinator, frozen_clock):
     WorkshopSessionFactory(title="Zajęcia Ani")
     WorkshopSessionFactory(title="Zajęcia Jana")
     html = client_for(coordinator).get("/workshops/").content.decode()
@@ -49,14 +51,16 @@ def test_a_coordinator_sees_every_leaders_sessions(coordinator, now):
 
 
 @pytest.mark.django_db
-def test_the_page_is_polish(leader_page, now):
+def test_the_page_is_polish(leader_page, frozen_clock):
     html = leader_page.get("/workshops/").content.decode()
     assert 'lang="pl"' in html
     assert "Nadchodzące zajęcia" in html
 
 
 @pytest.mark.django_db
-def test_the_list_page_takes_a_fixed_number_of_queries(leader_page, leader, now, django_assert_max_num_queries):
+def test_the_list_page_takes_a_fixed_number_of_queries(
+    leader_page, leader, frozen_clock, django_assert_max_num_queries
+):
     for day in range(3, 20):
         add_signup(WorkshopSessionFactory(leader=leader, starts_at=warsaw(2026, 12, day, 10)))
     with django_assert_max_num_queries(8):
@@ -65,13 +69,13 @@ def test_the_list_page_takes_a_fixed_number_of_queries(leader_page, leader, now,
 
 
 @pytest.mark.django_db
-def test_distribution_staff_are_turned_away_and_visitors_sent_to_log_in(distributor, now):
+def test_distribution_staff_are_turned_away_and_visitors_sent_to_log_in(distributor, frozen_clock):
     assert client_for(distributor).get("/workshops/").status_code == 403
     assert Client().get("/workshops/").status_code == 302
 
 
 @pytest.mark.django_db
-def test_the_create_form_creates_a_session_and_shows_it(leader_page, leader, now):
+def test_the_create_form_creates_a_session_and_shows_it(leader_page, leader, frozen_clock):
     response = leader_page.post(
         "/workshops/new/",
         {
@@ -92,7 +96,7 @@ def test_the_create_form_creates_a_session_and_shows_it(leader_page, leader, now
 
 
 @pytest.mark.django_db
-def test_the_create_form_shows_errors_and_creates_nothing(leader_page, now):
+def test_the_create_form_shows_errors_and_creates_nothing(leader_page, frozen_clock):
     response = leader_page.post(
         "/workshops/new/",
         {"title": "", "topic": "x", "starts_at": "2026-12-04T10:00", "ends_at": "2026-12-04T09:00", "capacity": "0"},
@@ -103,14 +107,14 @@ def test_the_create_form_shows_errors_and_creates_nothing(leader_page, now):
 
 
 @pytest.mark.django_db
-def test_only_a_coordinator_chooses_the_leader(leader_page, coordinator, now):
+def test_only_a_coordinator_chooses_the_leader(leader_page, coordinator, frozen_clock):
     assert 'name="leader"' not in leader_page.get("/workshops/new/").content.decode()
     assert 'name="leader"' in client_for(coordinator).get("/workshops/new/").content.decode()
 
 
 @pytest.mark.django_db
 def test_the_session_page_finds_residents_and_signs_them_up(leader_page, session):
-    resident = fead_resident(last_name="Żółć", first_name="Łucja")
+    resident = eligible_resident(Program.FEAD, day=SESSION_DAY, last_name="Żółć", first_name="Łucja")
     ResidentFactory(last_name="Żółćkiewicz", first_name="Bez")  # found, but has no referral
 
     html = leader_page.get(f"/workshops/{session.pk}/", {"q": "zolc"}).content.decode()
@@ -137,11 +141,12 @@ def test_a_refused_sign_up_comes_back_as_a_message_with_reasons(leader_page, ses
 
 @pytest.mark.django_db
 def test_bad_form_input_never_breaks_the_page(leader_page, session):
-    for data in [{}, {"resident": "abc"}, {"resident": "9" * 40}]:
-        response = leader_page.post(f"/workshops/{session.pk}/signups/", data, follow=True)
-        assert response.status_code == 200
-    assert leader_page.post(f"/workshops/{session.pk}/signups/", {"resident": 987654}).status_code == 404
-    assert leader_page.post(f"/workshops/{session.pk}/capacity/", {"capacity": "x"}, follow=True).status_code == 200
+    with nothing_changed():
+        for data in [{}, {"resident": "abc"}, {"resident": "9" * 40}]:
+            response = leader_page.post(f"/workshops/{session.pk}/signups/", data, follow=True)
+            assert response.status_code == 200
+        assert leader_page.post(f"/workshops/{session.pk}/signups/", {"resident": 987654}).status_code == 404
+        assert leader_page.post(f"/workshops/{session.pk}/capacity/", {"capacity": "x"}, follow=True).status_code == 200
     assert leader_page.get("/workshops/999999/").status_code == 404
     assert leader_page.get(f"/workshops/{session.pk}/", {"q": "x" * 5000}).status_code == 200
 
@@ -149,7 +154,12 @@ def test_bad_form_input_never_breaks_the_page(leader_page, session):
 @pytest.mark.django_db
 def test_cancelling_on_the_page_promotes_and_says_so(leader_page, session):
     first, _ = add_signup(session), add_signup(session)
-    waiting = add_signup(session, fead_resident(last_name="Czekająca"), status=SignupStatus.WAITLISTED, position=1)
+    waiting = add_signup(
+        session,
+        eligible_resident(Program.FEAD, day=SESSION_DAY, last_name="Czekająca"),
+        status=SignupStatus.WAITLISTED,
+        position=1,
+    )
     response = leader_page.post(f"/workshops/signups/{first.pk}/cancel/", follow=True)
     assert Signup.objects.get(pk=waiting.pk).status == SignupStatus.CONFIRMED
     assert "Czekająca" in response.content.decode()
@@ -177,10 +187,10 @@ def test_cancelling_the_session_on_the_page_shows_it_cancelled(leader_page, sess
 
 
 @pytest.mark.django_db
-def test_the_attendance_checklist_appears_at_the_start(leader_page, leader, session, now):
+def test_the_attendance_checklist_appears_at_the_start(leader_page, leader, session, frozen_clock):
     signup = add_signup(session)
     assert "mark-present" not in leader_page.get(f"/workshops/{session.pk}/").content.decode()
-    now.move_to(session.starts_at)
+    frozen_clock.move_to(session.starts_at)
     leader_page.force_login(leader)  # the working day's login has expired two days later
     assert "mark-present" in leader_page.get(f"/workshops/{session.pk}/").content.decode()
     leader_page.post(f"/workshops/signups/{signup.pk}/attendance/", {"attended": "0"})
@@ -207,8 +217,8 @@ def test_the_session_page_takes_a_fixed_number_of_queries(leader_page, session, 
 
 
 @pytest.mark.django_db
-def test_a_residents_history_page_shows_no_shows(leader_page, now):
-    resident = fead_resident()
+def test_a_residents_history_page_shows_no_shows(leader_page, frozen_clock):
+    resident = eligible_resident(Program.FEAD, day=SESSION_DAY)
     held = WorkshopSessionFactory(starts_at=warsaw(2026, 11, 5, 10), title="Budżet domowy")
     add_signup(held, resident, attended=False)
     html = leader_page.get(f"/workshops/residents/{resident.pk}/").content.decode()
@@ -217,7 +227,7 @@ def test_a_residents_history_page_shows_no_shows(leader_page, now):
 
 
 @pytest.mark.django_db
-def test_the_figures_page_shows_a_month(leader_page, now):
+def test_the_figures_page_shows_a_month(leader_page, frozen_clock):
     add_signup(WorkshopSessionFactory(starts_at=warsaw(2026, 12, 1, 8)), attended=True)
     response = leader_page.get("/workshops/figures/", {"month": "2026-12"})
     assert response.status_code == 200
@@ -235,5 +245,5 @@ def test_another_role_cannot_post_to_the_pages(distributor, session):
 
 
 @pytest.mark.django_db
-def test_a_user_from_another_group_is_not_a_leader(now):
+def test_a_user_from_another_group_is_not_a_leader(frozen_clock):
     assert client_for(UserFactory()).get("/workshops/").status_code == 403

@@ -1,14 +1,20 @@
 import pytest
 
-from tests.workshops.conftest import WorkshopSessionFactory, add_signup, fead_resident, warsaw
+from beneficiaries.models import Program
+from tests.factories import eligible_resident
+from tests.workshops.conftest import SESSION_DAY, WorkshopSessionFactory, add_signup, warsaw
 from workshops.models import SessionStatus, SignupStatus
 from workshops.selectors import monthly_workshop_figures
 
 
 @pytest.fixture
-def december(now):
+def december(frozen_clock):
     """Two cooking sessions, one budgeting, one cancelled nutrition; three people, one no-show."""
-    anna, jan, ola = fead_resident(), fead_resident(), fead_resident()
+    anna, jan, ola = (
+        eligible_resident(Program.FEAD, day=SESSION_DAY),
+        eligible_resident(Program.FEAD, day=SESSION_DAY),
+        eligible_resident(Program.FEAD, day=SESSION_DAY),
+    )
     cooking = WorkshopSessionFactory(topic="cooking", starts_at=warsaw(2026, 12, 3, 10))
     again = WorkshopSessionFactory(topic="cooking", starts_at=warsaw(2026, 12, 10, 10))
     budget = WorkshopSessionFactory(topic="budgeting", starts_at=warsaw(2026, 12, 31, 23, 30))
@@ -18,8 +24,8 @@ def december(now):
     add_signup(again, anna, attended=True)
     add_signup(budget, ola, attended=True)
     add_signup(budget, jan, attended=True)
-    add_signup(budget, fead_resident(), status=SignupStatus.WAITLISTED, position=1)
-    add_signup(cancelled, fead_resident(), status=SignupStatus.CANCELLED)
+    add_signup(budget, eligible_resident(Program.FEAD, day=SESSION_DAY), status=SignupStatus.WAITLISTED, position=1)
+    add_signup(cancelled, eligible_resident(Program.FEAD, day=SESSION_DAY), status=SignupStatus.CANCELLED)
     # Outside the month (1 January 2027, 00:30 Warsaw is still 2026 in UTC).
     january = WorkshopSessionFactory(topic="food_waste", starts_at=warsaw(2027, 1, 1, 0, 30))
     add_signup(january, anna, attended=True)

@@ -2,7 +2,10 @@
 
 import pytest
 
-from tests.workshops.conftest import add_signup, fead_resident
+from beneficiaries.models import Program
+from tests.factories import eligible_resident
+from tests.support import nothing_changed
+from tests.workshops.conftest import SESSION_DAY, add_signup
 
 ENDPOINTS = [
     ("get", "/api/v1/workshops/sessions/"),
@@ -38,7 +41,8 @@ def test_distribution_staff_get_403(distribution_client, session, method, templa
 @pytest.mark.parametrize(("method", "template"), ENDPOINTS)
 def test_anonymous_callers_get_401(api_client, session, method, template):
     signup = add_signup(session)
-    assert call(api_client, method, template, session, signup).status_code == 401
+    with nothing_changed():
+        assert call(api_client, method, template, session, signup).status_code == 401
 
 
 @pytest.mark.django_db
@@ -50,12 +54,17 @@ def test_a_user_without_a_role_gets_403(api_client, session):
 
 
 @pytest.mark.django_db
-def test_a_leader_manages_another_leaders_session_through_the_api(workshop_client, now):
+def test_a_leader_manages_another_leaders_session_through_the_api(workshop_client, frozen_clock):
     from tests.workshops.conftest import WorkshopSessionFactory
 
     colleagues = WorkshopSessionFactory()
     url = f"/api/v1/workshops/sessions/{colleagues.pk}/signups/"
-    assert workshop_client.post(url, {"resident": fead_resident().pk}, format="json").status_code == 201
+    assert (
+        workshop_client.post(
+            url, {"resident": eligible_resident(Program.FEAD, day=SESSION_DAY).pk}, format="json"
+        ).status_code
+        == 201
+    )
 
 
 @pytest.mark.django_db

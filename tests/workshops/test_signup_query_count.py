@@ -2,7 +2,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.workshops.conftest import add_signup, fead_resident
+from beneficiaries.models import Program
+from tests.factories import eligible_resident
+from tests.workshops.conftest import SESSION_DAY, add_signup
 from workshops import services
 from workshops.models import SignupStatus
 
@@ -11,7 +13,7 @@ from workshops.models import SignupStatus
 def test_a_sign_up_takes_the_same_queries_into_an_empty_or_a_crowded_session(
     session, leader, django_assert_num_queries
 ):
-    first, later = fead_resident(), fead_resident()
+    first, later = eligible_resident(Program.FEAD, day=SESSION_DAY), eligible_resident(Program.FEAD, day=SESSION_DAY)
     with CaptureQueriesContext(connection) as empty:
         services.signup_create(session_id=session.pk, resident=first, by=leader)
     add_signup(session)  # the second and last place

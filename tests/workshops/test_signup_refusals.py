@@ -3,13 +3,10 @@ import datetime
 import pytest
 
 from beneficiaries.models import EntitlementStatus, Program
-from tests.factories import EntitlementFactory, ResidentFactory
-from tests.workshops.conftest import WorkshopSessionFactory, fead_resident, warsaw
+from tests.factories import EntitlementFactory, ResidentFactory, eligible_resident
+from tests.support import nothing_changed
+from tests.workshops.conftest import SESSION_DAY, WorkshopSessionFactory, sign_up, warsaw
 from workshops.models import Signup, SignupStatus
-
-
-def sign_up(client, session, resident_id):
-    return client.post(f"/api/v1/workshops/sessions/{session.pk}/signups/", {"resident": resident_id}, format="json")
 
 
 def referred(valid_from, valid_to, **fields):
@@ -22,7 +19,7 @@ def referred(valid_from, valid_to, **fields):
 
 @pytest.mark.django_db
 def test_a_second_active_sign_up_of_the_same_resident_is_a_409(workshop_client, session):
-    resident = fead_resident()
+    resident = eligible_resident(Program.FEAD, day=SESSION_DAY)
     first = sign_up(workshop_client, session, resident.pk)
     second = sign_up(workshop_client, session, resident.pk)
     assert second.status_code == 409
@@ -34,7 +31,7 @@ def test_a_second_active_sign_up_of_the_same_resident_is_a_409(workshop_client, 
 
 @pytest.mark.django_db
 def test_the_same_resident_may_sign_up_again_after_cancelling(workshop_client, session):
-    resident = fead_resident()
+    resident = eligible_resident(Program.FEAD, day=SESSION_DAY)
     first = sign_up(workshop_client, session, resident.pk).json()["id"]
     workshop_client.post(f"/api/v1/workshops/signups/{first}/cancel/")
     assert sign_up(workshop_client, session, resident.pk).status_code == 201
@@ -69,23 +66,26 @@ def test_a_resident_without_a_fead_referral_is_refused_with_reasons(workshop_cli
 def test_the_referral_must_be_active_on_the_sessions_date(
     workshop_client, session, valid_from, valid_to, fields, reason
 ):
-    response = sign_up(workshop_client, session, referred(valid_from, valid_to, **fields).pk)
+    resident = referred(valid_from, valid_to, **fields)
+    with nothing_changed():
+        response = sign_up(workshop_client, session, resident.pk)
     assert response.status_code == 422
     assert response.json()["code"] == "not_eligible"
     assert reason in response.json()["reasons"]
 
 
 @pytest.mark.django_db
-def test_a_referral_valid_today_but_not_on_the_sessions_date_is_not_enough(workshop_client, now):
+def test_a_referral_valid_today_but_not_on_the_sessions_date_is_not_enough(workshop_client, frozen_clock):
     later = WorkshopSessionFactory(starts_at=warsaw(2027, 1, 14, 10))
     resident = referred(datetime.date(2026, 11, 1), datetime.date(2026, 12, 31))
-    response = sign_up(workshop_client, later, resident.pk)
+    with nothing_changed():
+        response = sign_up(workshop_client, later, resident.pk)
     assert response.status_code == 422
     assert response.json()["reasons"] == ["entitlement_expired"]
 
 
 @pytest.mark.django_db
-def test_the_sessions_date_is_its_warsaw_date(workshop_client, now):
+def test_the_sessions_date_is_its_warsaw_date(workshop_client, frozen_clock):
     # 00:30 on 4 December in Warsaw is 3 December in UTC; the referral starts on the 4th.
     midnight = WorkshopSessionFactory(starts_at=warsaw(2026, 12, 4, 0, 30))
     resident = referred(datetime.date(2026, 12, 4), datetime.date(2027, 3, 1))
@@ -94,26 +94,30 @@ def test_the_sessions_date_is_its_warsaw_date(workshop_client, now):
 
 @pytest.mark.django_db
 def test_an_inactive_resident_is_refused(workshop_client, session):
-    resident = fead_resident(is_active=False)
-    response = sign_up(workshop_client, session, resident.pk)
+    resident = eligible_resident(Program.FEAD, day=SESSION_DAY, is_active=False)
+    with nothing_changed():
+        response = sign_up(workshop_client, session, resident.pk)
     assert response.status_code == 422
     assert response.json()["reasons"] == ["inactive_resident"]
 
 
 @pytest.mark.django_db
-def test_sign_ups_close_when_the_session_starts(workshop_client, session, now):
-    resident = fead_resident()
-    now.move_to(session.starts_at)
-    response = sign_up(workshop_client, session, resident.pk)
+def test_sign_ups_close_when_the_session_starts(workshop_client, session, frozen_clock):
+    resident = eligible_resident(Program.FEAD, day=SESSION_DAY)
+    frozen_clock.move_to(session.starts_at)
+    with nothing_changed():
+        response = sign_up(workshop_client, session, resident.pk)
     assert response.status_code == 422
     assert response.json()["code"] == "session_closed"
     assert response.json()["detail"]
 
 
 @pytest.mark.django_db
-def test_a_session_entered_after_the_fact_takes_no_sign_ups(workshop_client, now):
+def test_a_session_entered_after_the_fact_takes_no_sign_ups(workshop_client, frozen_clock):
     past = WorkshopSessionFactory(starts_at=warsaw(2026, 11, 30, 10))
-    response = sign_up(workshop_client, past, fead_resident(datetime.date(2026, 11, 30)).pk)
+    resident = eligible_resident(Program.FEAD, day=datetime.date(2026, 11, 30))
+    with nothing_changed():
+        response = sign_up(workshop_client, past, resident.pk)
     assert response.status_code == 422
     assert response.json()["code"] == "session_closed"
 
@@ -121,7 +125,9 @@ def test_a_session_entered_after_the_fact_takes_no_sign_ups(workshop_client, now
 @pytest.mark.django_db
 def test_a_cancelled_session_takes_no_sign_ups(workshop_client, session):
     workshop_client.post(f"/api/v1/workshops/sessions/{session.pk}/cancel/")
-    response = sign_up(workshop_client, session, fead_resident().pk)
+    resident = eligible_resident(Program.FEAD, day=SESSION_DAY)
+    with nothing_changed():
+        response = sign_up(workshop_client, session, resident.pk)
     assert response.status_code == 422
     assert response.json()["code"] == "session_closed"
 
@@ -129,7 +135,8 @@ def test_a_cancelled_session_takes_no_sign_ups(workshop_client, session):
 @pytest.mark.django_db
 @pytest.mark.parametrize("resident_id", [999999, 10**18])
 def test_an_unknown_resident_is_a_404(workshop_client, session, resident_id):
-    response = sign_up(workshop_client, session, resident_id)
+    with nothing_changed():
+        response = sign_up(workshop_client, session, resident_id)
     assert response.status_code == 404
     assert response.json()["code"] == "unknown_resident"
 
@@ -137,21 +144,23 @@ def test_an_unknown_resident_is_a_404(workshop_client, session, resident_id):
 @pytest.mark.django_db
 @pytest.mark.parametrize("resident_id", ["abc", 1.5, None, [1], {"id": 1}, True, 0, -1, 10**30])
 def test_a_resident_id_of_the_wrong_kind_is_a_400(workshop_client, session, resident_id):
-    response = sign_up(workshop_client, session, resident_id)
+    with nothing_changed():
+        response = sign_up(workshop_client, session, resident_id)
     assert response.status_code == 400
     assert "resident" in response.json()
 
 
 @pytest.mark.django_db
 def test_a_missing_resident_is_a_400(workshop_client, session):
-    response = workshop_client.post(f"/api/v1/workshops/sessions/{session.pk}/signups/", {}, format="json")
+    with nothing_changed():
+        response = workshop_client.post(f"/api/v1/workshops/sessions/{session.pk}/signups/", {}, format="json")
     assert response.status_code == 400
     assert "resident" in response.json()
 
 
 @pytest.mark.django_db
 def test_refusals_leave_places_untouched(workshop_client, session):
-    resident = fead_resident()
+    resident = eligible_resident(Program.FEAD, day=SESSION_DAY)
     sign_up(workshop_client, session, resident.pk)
     sign_up(workshop_client, session, resident.pk)
     sign_up(workshop_client, session, ResidentFactory().pk)
