@@ -12,7 +12,8 @@ from beneficiaries.models import District, Entitlement, Program, Resident
 from beneficiaries.services.residents import _refresh_derived
 from beneficiaries.streets import street_district
 from beneficiaries.validators import pesel_birth_date
-from tests.support import DAY
+from meals.models import MealIssue
+from tests.support import DAY, WARSAW
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -102,3 +103,20 @@ def eligible_resident(
             **numbered,
         )
     return resident
+
+
+class MealIssueFactory(factory.django.DjangoModelFactory):
+    """A meal served on ``day`` at 12:05 in Warsaw, written straight to the table (a state to start
+    from, not the counter's rules: those are tested through the API). ``voided=True`` voids it."""
+
+    class Meta:
+        model = MealIssue
+
+    class Params:
+        day = DAY
+        voided = factory.Trait(voided_at=factory.SelfAttribute("issued_at"))
+
+    resident = factory.SubFactory(ResidentFactory)
+    issued_at = factory.LazyAttribute(lambda i: datetime.datetime.combine(i.day, datetime.time(12, 5), tzinfo=WARSAW))
+    date = factory.LazyAttribute(lambda i: i.issued_at.astimezone(WARSAW).date())
+    issued_by = factory.SubFactory(UserFactory, username="server")  # one staff member serves them all

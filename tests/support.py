@@ -4,11 +4,14 @@ import contextlib
 import datetime
 import threading
 import zoneinfo
+from pathlib import Path
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.test import Client
 
+ROOT = Path(__file__).resolve().parents[1]  # the repository: manage.py, docs, the Dockerfile
 WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
 
 # The tests' ordinary opening day: Wednesday 4 March 2026; "now" is 11:30 in Warsaw on it.
@@ -58,6 +61,16 @@ def run_concurrently(function, arguments) -> Outcomes:
         thread.join(timeout=120)
     assert not any(thread.is_alive() for thread in threads), "a concurrent call never finished"
     return outcomes
+
+
+# --- Clients ------------------------------------------------------------------------------------
+
+
+def logged_in_client(user, **defaults) -> Client:
+    """Django's test client (a browser without JavaScript) with ``user`` logged in."""
+    client = Client(**defaults)
+    client.force_login(user)
+    return client
 
 
 # --- "Nothing changed" --------------------------------------------------------------------------

@@ -39,33 +39,34 @@ def test_the_limit_is_the_programme_percentage_of_the_criterion_in_force(program
     assert income_limit(program=program, household_size=household, on=day) == limit
 
 
-@pytest.mark.parametrize(("program", "day", "household", "limit"), LIMITS)
-def test_income_exactly_at_the_limit_passes(program, day, household, limit, make_resident, coordinator):
-    entitlement = entitlement_create(
-        resident=make_resident(),
-        by=coordinator,
+def entitlement_from(day, *, resident, by, program, household, income):
+    """A 90-day entitlement from ``day`` for a household of ``household`` with ``income`` per person."""
+    return entitlement_create(
+        resident=resident,
+        by=by,
         program=program,
         valid_from=day,
         valid_to=day + datetime.timedelta(days=90),
         document_number="OPS.1",
         household_size=household,
-        monthly_income=limit,
+        monthly_income=income,
+    )
+
+
+@pytest.mark.parametrize(("program", "day", "household", "limit"), LIMITS)
+def test_income_exactly_at_the_limit_passes(program, day, household, limit, make_resident, coordinator):
+    entitlement = entitlement_from(
+        day, resident=make_resident(), by=coordinator, program=program, household=household, income=limit
     )
     assert entitlement.monthly_income == limit
 
 
 @pytest.mark.parametrize(("program", "day", "household", "limit"), LIMITS)
 def test_income_one_grosz_over_the_limit_is_refused(program, day, household, limit, make_resident, coordinator):
+    resident = make_resident()
     with pytest.raises(ValidationError) as refused:
-        entitlement_create(
-            resident=make_resident(),
-            by=coordinator,
-            program=program,
-            valid_from=day,
-            valid_to=day + datetime.timedelta(days=90),
-            document_number="OPS.1",
-            household_size=household,
-            monthly_income=limit + GROSZ,
+        entitlement_from(
+            day, resident=resident, by=coordinator, program=program, household=household, income=limit + GROSZ
         )
     assert "monthly_income" in refused.value.message_dict
 

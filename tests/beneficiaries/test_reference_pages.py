@@ -4,21 +4,18 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 
 from beneficiaries.calendar import point_is_open
 from beneficiaries.models import ClosureDay, IncomeCriterion, ProgramIncomePercentage, Street
 from config.models import AuditEvent
-from tests.support import nothing_changed
+from tests.support import logged_in_client, nothing_changed
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def page(coordinator):
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
-    client.force_login(coordinator)
-    return client
+    return logged_in_client(coordinator, HTTP_ACCEPT_LANGUAGE="en")
 
 
 def test_the_street_register_lists_checks_and_adds_streets(page):

@@ -7,7 +7,7 @@ from django.test import Client
 
 from beneficiaries.models import Resident
 from tests.factories import UserFactory
-from tests.support import nothing_changed
+from tests.support import logged_in_client, nothing_changed
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
@@ -15,16 +15,12 @@ EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 @pytest.fixture
 def coordinator_page(coordinator):
-    client = Client(**EN)
-    client.force_login(coordinator)
-    return client
+    return logged_in_client(coordinator, **EN)
 
 
 @pytest.fixture
 def counter_page(distributor):
-    client = Client(**EN)
-    client.force_login(distributor)
-    return client
+    return logged_in_client(distributor, **EN)
 
 
 @pytest.fixture

@@ -10,24 +10,9 @@ from tests.factories import UserFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-@pytest.fixture
-def login(page, live_server):
-    """Log in through the real form (its own button, not the header's language buttons)."""
-
-    def log_in(user):
-        page.goto(f"{live_server.url}/login/")
-        page.fill("#id_username", user.username)
-        page.fill("#id_password", "test-password-123")
-        page.locator("main").get_by_role("button", name="Zaloguj się").click()
-        page.wait_for_load_state("networkidle")
-        return page
-
-    return log_in
-
-
-def test_registration_warns_about_a_duplicate_then_saves_anyway(login, live_server, make_resident, tmp_path):
+def test_registration_warns_about_a_duplicate_then_saves_anyway(login_page, live_server, make_resident, tmp_path):
     make_resident(first_name="Łukasz", last_name="Żółć", birth_date=datetime.date(1960, 5, 14))
-    page = login(UserFactory(username="ewa", role="coordinator"))
+    page = login_page(UserFactory(username="ewa", role="coordinator"))
     page.goto(f"{live_server.url}/residents/new/")
     page.fill("#id_last_name", "Zolc")
     page.fill("#id_first_name", "Lukasz")
@@ -48,9 +33,9 @@ def test_registration_warns_about_a_duplicate_then_saves_anyway(login, live_serv
     assert "brak decyzji na gorący posiłek" in page.inner_text("main")
 
 
-def test_a_scanner_typing_a_card_number_and_enter_opens_the_resident(login, live_server, make_resident):
+def test_a_scanner_typing_a_card_number_and_enter_opens_the_resident(login_page, live_server, make_resident):
     resident = make_resident(first_name="Anna", last_name="Nowak")
-    page = login(UserFactory(username="ola", role="distribution"))
+    page = login_page(UserFactory(username="ola", role="distribution"))
     page.goto(f"{live_server.url}/residents/")
     page.wait_for_function("document.activeElement && document.activeElement.id === 'id_search'")
     page.keyboard.type(resident.card_number + "\n")  # the search box has the focus

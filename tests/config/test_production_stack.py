@@ -8,7 +8,6 @@ compose-check tool (README "Production").
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -16,7 +15,9 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import free_port
+from tests.support import ROOT
+
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 PUBLISHED = "127.0.0.1:8000"
 
@@ -31,12 +32,6 @@ def health_check(service: str) -> list[str]:
     kind, *command = COMPOSE["services"][service]["healthcheck"]["test"]
     command = [part.replace("$$", "$") for part in command]
     return ["sh", "-c", command[0]] if kind == "CMD-SHELL" else command
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def production_env(tmp_path: Path, **extra: str) -> dict:

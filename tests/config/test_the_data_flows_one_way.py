@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import ROOT
+
 LAYER = {"config": 0, "beneficiaries": 1, "meals": 2, "workshops": 2, "tasks": 3, "demo": 4}
 
 

@@ -10,15 +10,9 @@ from beneficiaries.models import DietTag
 from config.models import AuditEvent
 from meals.models import MealDay, MealIssue
 from tests.factories import UserFactory, eligible_resident
-from tests.support import DAY, NOW
+from tests.support import DAY, NOW, logged_in_client
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.parametrize("path", ["/meals/counter/", "/meals/day/", "/meals/day/2026-03-04/"])
@@ -31,12 +25,12 @@ def test_meal_pages_send_anonymous_visitors_to_login(path):
 
 @pytest.mark.parametrize("path", ["/meals/counter/", "/meals/day/"])
 def test_workshop_leaders_may_not_open_meal_pages(leader, path):
-    assert _client(leader).get(path).status_code == 403
+    assert logged_in_client(leader).get(path).status_code == 403
 
 
 @pytest.mark.parametrize("role", ["distribution", "coordinator"])
 def test_the_counter_opens_for_counter_staff_and_coordinators(role):
-    response = _client(UserFactory(role=role)).get("/meals/counter/")
+    response = logged_in_client(UserFactory(role=role)).get("/meals/counter/")
 
     assert response.status_code == 200
     page = response.content.decode()
@@ -47,7 +41,7 @@ def test_the_counter_opens_for_counter_staff_and_coordinators(role):
 
 
 def test_the_counter_gets_its_urls_and_texts_in_polish(distributor):
-    response = _client(distributor).get("/meals/counter/")
+    response = logged_in_client(distributor).get("/meals/counter/")
 
     page = response.content.decode()
     start = page.index('<script id="counter-config" type="application/json">')
@@ -67,7 +61,7 @@ def test_the_day_page_lists_who_is_waiting_and_who_was_served_with_health_flags(
     eligible_resident(last_name="Bielecki", diet=["gluten_free"])
     MealIssue.objects.create(resident=served, date=DAY, issued_at=NOW, issued_by=distributor, takeaway=True)
 
-    response = _client(distributor).get("/meals/day/")
+    response = logged_in_client(distributor).get("/meals/day/")
 
     assert response.status_code == 200
     page = response.content.decode()
@@ -86,7 +80,7 @@ def test_the_day_page_lists_who_is_waiting_and_who_was_served_with_health_flags(
 
 
 def test_a_coordinator_saves_the_menu_and_portions_on_the_day_page(coordinator):
-    client = _client(coordinator)
+    client = logged_in_client(coordinator)
 
     response = client.post("/meals/day/2026-03-04/", {"menu": "Pierogi ruskie", "portions_planned": "31", "note": ""})
 
@@ -99,7 +93,7 @@ def test_a_coordinator_saves_the_menu_and_portions_on_the_day_page(coordinator):
 
 
 def test_a_bad_plan_shows_the_form_again(coordinator):
-    response = _client(coordinator).post("/meals/day/", {"menu": "x", "portions_planned": "-3"})
+    response = logged_in_client(coordinator).post("/meals/day/", {"menu": "x", "portions_planned": "-3"})
 
     assert response.status_code == 200
     assert response.context["form"].errors["portions_planned"]
@@ -107,14 +101,14 @@ def test_a_bad_plan_shows_the_form_again(coordinator):
 
 
 def test_counter_staff_may_not_post_a_plan(distributor):
-    response = _client(distributor).post("/meals/day/", {"menu": "x"})
+    response = logged_in_client(distributor).post("/meals/day/", {"menu": "x"})
 
     assert response.status_code == 403
     assert not MealDay.objects.exists()
 
 
 def test_another_day_is_picked_with_the_date_field(distributor):
-    client = _client(distributor)
+    client = logged_in_client(distributor)
 
     assert client.get("/meals/day/", {"date": "2026-03-02"})["Location"] == "/meals/day/2026-03-02/"
     assert client.get("/meals/day/", {"date": "nonsense"})["Location"] == "/meals/day/"
@@ -122,7 +116,7 @@ def test_another_day_is_picked_with_the_date_field(distributor):
 
 
 def test_a_closed_day_says_so(distributor):
-    response = _client(distributor).get("/meals/day/2026-03-08/")  # a Sunday
+    response = logged_in_client(distributor).get("/meals/day/2026-03-08/")  # a Sunday
 
     assert response.status_code == 200
     assert response.context["overview"].open is False

@@ -3,32 +3,13 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from beneficiaries.models import ClosureDay, District, EntitlementStatus, Program
-from meals.models import MealIssue
 from meals.selectors.roster import RosterRow, meal_roster
-from tests.factories import EntitlementFactory, ResidentFactory, eligible_resident
+from tests.factories import EntitlementFactory, MealIssueFactory, ResidentFactory, eligible_resident
 from tests.support import DAY, NOW
 
-
-def _server():
-    """One staff member for all the issues of a test (hashing a password per issue is slow)."""
-    return get_user_model().objects.get_or_create(username="server")[0]
-
-
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
-
-
-def _serve(resident, *, when=NOW, takeaway=False, voided=False):
-    return MealIssue.objects.create(
-        resident=resident,
-        date=when.date(),
-        issued_at=when,
-        issued_by=_server(),
-        takeaway=takeaway,
-        voided_at=when if voided else None,
-    )
 
 
 def test_a_row_carries_the_residents_data_and_the_decision_number():
@@ -55,8 +36,8 @@ def test_a_row_carries_the_residents_data_and_the_decision_number():
 
 def test_served_rows_carry_the_time_and_takeaway_of_the_non_voided_issue():
     resident = eligible_resident()
-    _serve(resident, when=NOW - datetime.timedelta(minutes=5), voided=True)
-    issue = _serve(resident, takeaway=True)
+    MealIssueFactory(resident=resident, issued_at=NOW - datetime.timedelta(minutes=5), voided=True)
+    issue = MealIssueFactory(resident=resident, takeaway=True)
 
     (row,) = meal_roster(day=DAY)
 
@@ -73,7 +54,7 @@ def test_only_the_eligible_and_the_served_are_listed():
     EntitlementFactory(resident=fead_only, program=Program.FEAD)
     served_then_suspended = ResidentFactory()
     decision = EntitlementFactory(resident=served_then_suspended)
-    _serve(served_then_suspended)
+    MealIssueFactory(resident=served_then_suspended)
     decision.status = EntitlementStatus.SUSPENDED
     decision.save()
 
@@ -85,7 +66,7 @@ def test_only_the_eligible_and_the_served_are_listed():
 def test_the_suspended_decision_still_gives_the_number_when_nothing_better_covers_the_day():
     resident = ResidentFactory()
     EntitlementFactory(resident=resident, document_number="D-1", status=EntitlementStatus.SUSPENDED)
-    _serve(resident)
+    MealIssueFactory(resident=resident)
 
     assert meal_roster(day=DAY)[0].document_number == "D-1"
 
@@ -101,7 +82,7 @@ def test_the_decision_that_allows_the_day_wins_over_others_covering_it():
 
 def test_someone_served_without_any_decision_has_an_empty_number():
     resident = ResidentFactory()
-    _serve(resident)
+    MealIssueFactory(resident=resident)
 
     assert meal_roster(day=DAY)[0].document_number == ""
 
@@ -136,7 +117,7 @@ def test_a_closed_day_lists_only_whoever_was_served_anyway():
     served = eligible_resident()
     eligible_resident()
     ClosureDay.objects.create(date=DAY)
-    _serve(served)
+    MealIssueFactory(resident=served)
 
     assert [row.resident_id for row in meal_roster(day=DAY)] == [served.pk]
 
@@ -150,6 +131,6 @@ def test_the_roster_takes_the_same_queries_for_3_or_40_people(django_assert_num_
     for index in range(37):
         resident = eligible_resident()
         if index % 2:
-            _serve(resident)
+            MealIssueFactory(resident=resident)
     with django_assert_num_queries(5):
         assert len(meal_roster(day=DAY)) == 40

@@ -3,34 +3,18 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from beneficiaries.models import ClosureDay, District
-from meals.models import MealIssue
 from meals.selectors.figures import monthly_meal_figures
-from tests.factories import ResidentFactory
-from tests.support import WARSAW
-
-
-def _server():
-    """One staff member for all the issues of a test (hashing a password per issue is slow)."""
-    return get_user_model().objects.get_or_create(username="server")[0]
-
+from tests.factories import MealIssueFactory, ResidentFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def _serve(resident, day: datetime.date, *, voided=False):
-    at = datetime.datetime.combine(day, datetime.time(12, 10), tzinfo=WARSAW)
-    return MealIssue.objects.create(
-        resident=resident, date=day, issued_at=at, issued_by=_server(), voided_at=at if voided else None
-    )
-
-
 def test_per_day_lists_every_opening_day_of_the_month_with_its_meals():
     resident = ResidentFactory()
-    _serve(resident, datetime.date(2026, 5, 4))
-    _serve(ResidentFactory(), datetime.date(2026, 5, 4))
+    MealIssueFactory(resident=resident, day=datetime.date(2026, 5, 4))
+    MealIssueFactory(resident=ResidentFactory(), day=datetime.date(2026, 5, 4))
     ClosureDay.objects.create(date=datetime.date(2026, 5, 15))
 
     figures = monthly_meal_figures(year=2026, month=5)
@@ -46,7 +30,7 @@ def test_per_day_lists_every_opening_day_of_the_month_with_its_meals():
 
 
 def test_a_day_with_issues_is_listed_even_when_the_point_was_closed():
-    _serve(ResidentFactory(), datetime.date(2026, 5, 9))  # a Saturday
+    MealIssueFactory(resident=ResidentFactory(), day=datetime.date(2026, 5, 9))  # a Saturday
 
     figures = monthly_meal_figures(year=2026, month=5)
 
@@ -57,11 +41,11 @@ def test_per_resident_distinct_persons_districts_and_total():
     nowak = ResidentFactory(last_name="Nowak", first_name="Jan", district=District.CHORZOW_STARY)
     lis = ResidentFactory(last_name="Łoś", first_name="Ewa", district=District.MACIEJKOWICE)
     for day in (4, 5, 6):
-        _serve(nowak, datetime.date(2026, 5, day))
-    _serve(lis, datetime.date(2026, 5, 4))
-    _serve(lis, datetime.date(2026, 5, 5), voided=True)
-    _serve(lis, datetime.date(2026, 4, 30))  # another month
-    _serve(lis, datetime.date(2026, 6, 1))
+        MealIssueFactory(resident=nowak, day=datetime.date(2026, 5, day))
+    MealIssueFactory(resident=lis, day=datetime.date(2026, 5, 4))
+    MealIssueFactory(resident=lis, day=datetime.date(2026, 5, 5), voided=True)
+    MealIssueFactory(resident=lis, day=datetime.date(2026, 4, 30))  # another month
+    MealIssueFactory(resident=lis, day=datetime.date(2026, 6, 1))
 
     figures = monthly_meal_figures(year=2026, month=5)
 
@@ -87,19 +71,19 @@ def test_an_empty_month_is_all_zeros():
 
 
 def test_december_ends_on_the_31st():
-    _serve(ResidentFactory(), datetime.date(2026, 12, 31))
+    MealIssueFactory(resident=ResidentFactory(), day=datetime.date(2026, 12, 31))
 
     assert monthly_meal_figures(year=2026, month=12).per_day[-1] == (datetime.date(2026, 12, 31), 1)
 
 
 def test_the_figures_take_three_queries_however_many_meals(django_assert_num_queries):
     people = [ResidentFactory() for _ in range(6)]
-    _serve(ResidentFactory(), datetime.date(2026, 5, 4))
+    MealIssueFactory(resident=ResidentFactory(), day=datetime.date(2026, 5, 4))
     with django_assert_num_queries(3):
         monthly_meal_figures(year=2026, month=5)
 
     for index, person in enumerate(people):
         for day in range(4, 9):
-            _serve(person, datetime.date(2026, 5, day + 7 * (index % 2)))
+            MealIssueFactory(resident=person, day=datetime.date(2026, 5, day + 7 * (index % 2)))
     with django_assert_num_queries(3):
         assert monthly_meal_figures(year=2026, month=5).total == 31

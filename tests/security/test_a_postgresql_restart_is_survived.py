@@ -8,8 +8,7 @@ and stopped for real; the web server's process is the same before and after.
 
 import pytest
 
-from tests.security import figures
-from tests.security.processes import (
+from tests.processes import (
     PrivateCluster,
     PrivateRedis,
     http,
@@ -21,6 +20,7 @@ from tests.security.processes import (
     stop_process,
     wait_for,
 )
+from tests.security import figures
 
 # Needs the PostgreSQL server binaries and redis-server; runs where CI runs the PostgreSQL/Redis tests.
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]

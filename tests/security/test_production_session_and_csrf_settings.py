@@ -8,7 +8,7 @@ import sys
 import pytest
 from django.test import Client
 
-from tests.security.processes import ROOT, service_env
+from tests.processes import ROOT, service_env
 from tests.support import nothing_changed
 
 SETTINGS = [

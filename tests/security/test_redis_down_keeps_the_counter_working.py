@@ -15,9 +15,9 @@ from django.utils import timezone
 from tasks.celery import app
 from tasks.models import Document, DocumentStatus
 from tasks.services import documents_sweep, stale_after
+from tests.processes import PrivateRedis, celery_broker_at, wait_for
 from tests.security import figures
 from tests.security.conftest import api_client_for
-from tests.security.processes import PrivateRedis, wait_for
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -30,12 +30,8 @@ def redis(settings):
     settings.CACHES = {
         "default": {**settings.CACHES["default"], "LOCATION": server.url},
     }
-    saved = app.conf.broker_url
-    app.conf.broker_url = server.url
-    app._pool = None  # connections are pooled per app: drop those to the machine's Redis
-    yield server
-    app.conf.broker_url = saved
-    app._pool = None
+    with celery_broker_at(server.url):
+        yield server
     server.kill()
 
 

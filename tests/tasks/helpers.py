@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from pypdf import PdfReader
 
 from beneficiaries.models import Program
-from meals.models import MealIssue
-from tests.factories import UserFactory, eligible_resident
-from tests.support import DAY, WARSAW
+from tests.factories import eligible_resident
+from tests.support import WARSAW
 from workshops.models import Signup, SignupStatus, Topic, WorkshopSession
 
 SUNDAY = datetime.date(2026, 3, 8)
@@ -25,13 +24,6 @@ def pdf_pages(content: bytes) -> list[str]:
 
 def pdf_text(content: bytes) -> str:
     return "\n".join(pdf_pages(content))
-
-
-def serve(resident, *, day: datetime.date = DAY, by=None, at: datetime.datetime | None = None, takeaway=False):
-    at = at or datetime.datetime.combine(day, datetime.time(12, 5), tzinfo=WARSAW)
-    return MealIssue.objects.create(
-        resident=resident, date=day, issued_at=at, issued_by=by or UserFactory(), takeaway=takeaway
-    )
 
 
 def workshop_session(*, starts_at: datetime.datetime | None = None, **fields) -> WorkshopSession:

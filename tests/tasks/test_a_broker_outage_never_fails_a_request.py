@@ -2,9 +2,9 @@
 
 import pytest
 
-from tasks.celery import app
 from tasks.models import Document, DocumentStatus
 from tasks.services import document_enqueue
+from tests.processes import celery_broker_at
 from tests.tasks.helpers import DOCUMENTS_URL
 
 DEAD_BROKER = "redis://127.0.0.1:1/0"  # nothing listens on port 1
@@ -13,13 +13,8 @@ DEAD_BROKER = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 @pytest.fixture
 def broker_down():
     """Point the Celery app at a port where no broker listens, for real (no mock)."""
-    saved = app.conf.broker_url, app.conf.broker_transport_options
-    app.conf.broker_url = DEAD_BROKER
-    app.conf.broker_transport_options = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
-    app._pool = None  # connections are pooled per app: drop the pool for the dead URL, and after
-    yield
-    app.conf.broker_url, app.conf.broker_transport_options = saved
-    app._pool = None
+    with celery_broker_at(DEAD_BROKER, socket_connect_timeout=0.5, socket_timeout=0.5):
+        yield
 
 
 @pytest.mark.django_db(transaction=True)

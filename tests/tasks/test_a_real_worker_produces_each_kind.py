@@ -7,9 +7,9 @@ import pytest
 
 from tasks.models import Document, DocumentError
 from tasks.services import document_enqueue
-from tests.factories import UserFactory, eligible_resident
+from tests.factories import MealIssueFactory, UserFactory, eligible_resident
 from tests.support import DAY
-from tests.tasks.helpers import DOCUMENTS_URL, PESEL, pdf_text, serve, sign_up, workshop_session
+from tests.tasks.helpers import DOCUMENTS_URL, PESEL, pdf_text, sign_up, workshop_session
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -42,7 +42,7 @@ def download(client, url: str) -> bytes:
 def test_the_meal_roster(celery_worker_on_broker, coordinator_client, frozen_clock):
     zolc = eligible_resident(last_name="Żółć", first_name="Łukasz", pesel=PESEL, diet=["diabetic"])
     eligible_resident(last_name="Ścisło", first_name="Źdźbło", allergies="orzechy & <mleko>")
-    serve(zolc)
+    MealIssueFactory(resident=zolc)
     detail = request(coordinator_client, {"kind": "meal_roster", "date": DAY.isoformat()})
     text = pdf_text(download(coordinator_client, detail["file_url"]))
     assert "Żółć Łukasz" in text and "Ścisło Źdźbło" in text
@@ -66,8 +66,8 @@ def test_the_workshop_attendance_list(celery_worker_on_broker, coordinator_clien
 
 def test_the_monthly_report_with_its_csv(celery_worker_on_broker, coordinator_client, frozen_clock):
     resident = eligible_resident(day=DAY, last_name="Żółć", first_name="Łukasz", pesel=PESEL)
-    serve(resident, day=datetime.date(2026, 3, 2))
-    serve(resident, day=datetime.date(2026, 3, 3))
+    MealIssueFactory(resident=resident, day=datetime.date(2026, 3, 2))
+    MealIssueFactory(resident=resident, day=datetime.date(2026, 3, 3))
     detail = request(coordinator_client, {"kind": "monthly_meals", "month": "2026-03"})
     text = pdf_text(download(coordinator_client, detail["file_url"]))
     assert "Liczba wydanych posiłków: 2" in text and "Żółć Łukasz" in text

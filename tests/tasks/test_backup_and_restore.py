@@ -17,7 +17,8 @@ import psycopg
 import pytest
 from psycopg import sql
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import ROOT
+
 PDF = b"%PDF-1.4\n% a meal list, as the worker writes it\n"
 
 SEED = f"""

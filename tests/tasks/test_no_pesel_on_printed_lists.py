@@ -6,9 +6,9 @@ import pytest
 
 from tasks.models import Document, DocumentKind, DocumentStatus
 from tasks.services import document_produce
-from tests.factories import eligible_resident
+from tests.factories import MealIssueFactory, eligible_resident
 from tests.support import DAY
-from tests.tasks.helpers import PESEL, pdf_text, serve, sign_up, workshop_session
+from tests.tasks.helpers import PESEL, pdf_text, sign_up, workshop_session
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def produced(kind: str, subject: str) -> Document:
 
 def test_every_kind_prints_the_names_but_never_the_pesel(frozen_clock):
     resident = eligible_resident(last_name="Żółć", first_name="Łukasz", pesel=PESEL)
-    serve(resident, day=datetime.date(2026, 3, 2))
+    MealIssueFactory(resident=resident, day=datetime.date(2026, 3, 2))
     session = workshop_session()
     sign_up(session, last_name="Ścisło", first_name="Źdźbło", pesel="02211307589")
     documents = [

@@ -16,14 +16,10 @@ pytestmark = [
 
 
 @pytest.fixture
-def printouts(page, live_server):
+def printouts(login_page, live_server):
     """Logged in through the real form as a coordinator, on the "Wydruki" page."""
-    user = UserFactory(username="ola", role="coordinator", first_name="Ola", last_name="Żak")
-    page.goto(f"{live_server.url}/login/?next=/documents/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "test-password-123")
-    page.locator("main").get_by_role("button", name="Zaloguj się").click()  # not the header's language buttons
-    page.wait_for_url("**/documents/")
+    page = login_page(UserFactory(username="ola", role="coordinator", first_name="Ola", last_name="Żak"))
+    page.goto(f"{live_server.url}/documents/")
     return page
 
 

@@ -5,21 +5,15 @@ from django.test import Client
 
 from beneficiaries.models import Program
 from tests.factories import ResidentFactory, UserFactory, eligible_resident
-from tests.support import nothing_changed
+from tests.support import logged_in_client, nothing_changed
 from tests.workshops.conftest import SESSION_DAY, WorkshopSessionFactory, add_signup, warsaw
 from workshops.models import SessionStatus, Signup, SignupStatus, WorkshopSession
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
 def leader_page(leader, frozen_clock):
     """Logged in at the frozen time (a login from the real clock would have expired by then)."""
-    return client_for(leader)
+    return logged_in_client(leader)
 
 
 @pytest.mark.django_db
@@ -45,7 +39,7 @@ def test_the_list_shows_a_leaders_upcoming_sessions_with_counts(leader_page, lea
 def test_a_coordinator_sees_every_leaders_sessions(coordinator, frozen_clock):
     WorkshopSessionFactory(title="Zajęcia Ani")
     WorkshopSessionFactory(title="Zajęcia Jana")
-    html = client_for(coordinator).get("/workshops/").content.decode()
+    html = logged_in_client(coordinator).get("/workshops/").content.decode()
     assert "Zajęcia Ani" in html
     assert "Zajęcia Jana" in html
 
@@ -70,7 +64,7 @@ def test_the_list_page_takes_a_fixed_number_of_queries(
 
 @pytest.mark.django_db
 def test_distribution_staff_are_turned_away_and_visitors_sent_to_log_in(distributor, frozen_clock):
-    assert client_for(distributor).get("/workshops/").status_code == 403
+    assert logged_in_client(distributor).get("/workshops/").status_code == 403
     assert Client().get("/workshops/").status_code == 302
 
 
@@ -109,7 +103,7 @@ def test_the_create_form_shows_errors_and_creates_nothing(leader_page, frozen_cl
 @pytest.mark.django_db
 def test_only_a_coordinator_chooses_the_leader(leader_page, coordinator, frozen_clock):
     assert 'name="leader"' not in leader_page.get("/workshops/new/").content.decode()
-    assert 'name="leader"' in client_for(coordinator).get("/workshops/new/").content.decode()
+    assert 'name="leader"' in logged_in_client(coordinator).get("/workshops/new/").content.decode()
 
 
 @pytest.mark.django_db
@@ -238,7 +232,7 @@ def test_the_figures_page_shows_a_month(leader_page, frozen_clock):
 @pytest.mark.django_db
 def test_another_role_cannot_post_to_the_pages(distributor, session):
     signup = add_signup(session)
-    client = client_for(distributor)
+    client = logged_in_client(distributor)
     assert client.post(f"/workshops/signups/{signup.pk}/cancel/").status_code == 403
     assert client.post(f"/workshops/{session.pk}/cancel/").status_code == 403
     assert Signup.objects.get(pk=signup.pk).status == SignupStatus.CONFIRMED
@@ -246,4 +240,4 @@ def test_another_role_cannot_post_to_the_pages(distributor, session):
 
 @pytest.mark.django_db
 def test_a_user_from_another_group_is_not_a_leader(frozen_clock):
-    assert client_for(UserFactory()).get("/workshops/").status_code == 403
+    assert logged_in_client(UserFactory()).get("/workshops/").status_code == 403

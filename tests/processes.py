@@ -1,4 +1,4 @@
-"""Real servers the fault tests start, stop and kill: a private Redis, a private PostgreSQL cluster,
+"""Real servers the tests start, stop and kill: a private Redis, a private PostgreSQL cluster,
 the web server and Celery workers. The machine's own PostgreSQL and Redis are never touched.
 """
 
@@ -18,7 +18,12 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from django.conf import settings
+from django.db import connection
+
+from tasks.celery import app
+from tasks.models import Document, DocumentStatus
+from tests.support import ROOT
 
 
 def free_port() -> int:
@@ -162,6 +167,16 @@ def service_env(**overrides) -> dict:
     return env
 
 
+def env_sharing_this_test(**overrides) -> dict:
+    """``service_env`` for a process that works on the running test's database and documents folder."""
+    db = connection.settings_dict
+    return service_env(
+        DATABASE_URL=f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        MEDIA_ROOT=settings.MEDIA_ROOT,
+        **overrides,
+    )
+
+
 def manage(env: dict, *args: str) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
 
@@ -179,11 +194,63 @@ WORKER_ARGS = ["worker", "--pool=prefork", "--concurrency=1", "--loglevel=WARNIN
 QUIET_WORKER_ARGS = [*WORKER_ARGS, "--without-mingle", "--without-gossip", "--without-heartbeat"]
 
 
+# A worker whose first render of a meal list writes its pid to $KILL_MARKER and stops for two
+# minutes (long enough to be killed); every later render runs normally. Everything else is the
+# real worker.
+FIRST_RENDER_HANGS_WORKER = f"""
+import os, pathlib, time
+import django
+django.setup()
+from tasks import producers
+marker = pathlib.Path(os.environ["KILL_MARKER"])
+real = producers.PRODUCERS["meal_roster"]
+
+def first_render_hangs(document):
+    if not marker.exists():
+        marker.write_text(str(os.getpid()))
+        time.sleep(120)
+    return real(document)
+
+producers.PRODUCERS["meal_roster"] = first_render_hangs
+from tasks.celery import app
+app.worker_main({QUIET_WORKER_ARGS!r})
+"""
+
+
+def hanging_render_pid(env: dict) -> int:
+    """Wait until FIRST_RENDER_HANGS_WORKER has started its hanging render; the rendering process's id."""
+    marker = Path(env["KILL_MARKER"])
+    return int(wait_for(lambda: marker.exists() and marker.read_text(), 60, "the first render to start"))
+
+
+def ready_document(document_id: int, what: str) -> Document:
+    """Wait (up to 90 s) until a worker has rendered the document; the document, ready."""
+    return wait_for(lambda: Document.objects.filter(pk=document_id, status=DocumentStatus.READY).first(), 90, what)
+
+
 def start_worker(env: dict, script: str | None = None) -> subprocess.Popen:
     """A real ``celery -A tasks worker`` (or a script that ends in app.worker_main) in its own process group."""
     celery = [sys.executable, "-m", "celery", "-A", "tasks", *WORKER_ARGS]
     command = [sys.executable, "-c", script] if script else celery
     return subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True, stderr=subprocess.DEVNULL)
+
+
+@contextlib.contextmanager
+def celery_broker_at(url: str, **transport_options):
+    """Point the Celery app at the broker ``url`` for the block, then back.
+
+    Connections are pooled per app: the pool is dropped on the way in and on the way out.
+    """
+    saved = app.conf.broker_url, app.conf.broker_transport_options
+    app.conf.broker_url = url
+    if transport_options:
+        app.conf.broker_transport_options = transport_options
+    app._pool = None
+    try:
+        yield
+    finally:
+        app.conf.broker_url, app.conf.broker_transport_options = saved
+        app._pool = None
 
 
 def http(method: str, url: str, body: dict | None = None, token: str | None = None) -> tuple[int, dict | str]:
