@@ -80,7 +80,8 @@ def test_patch_with_a_stale_version_is_an_edit_conflict(coordinator_client, make
     resident = make_resident()
     url = f"/api/v1/residents/{resident.pk}/"
     assert coordinator_client.patch(url, {"phone": "1", "version": 1}, format="json").status_code == 200
-    stale = coordinator_client.patch(url, {"phone": "2", "version": 1}, format="json")
+    with nothing_changed():
+        stale = coordinator_client.patch(url, {"phone": "2", "version": 1}, format="json")
     assert stale.status_code == 409
     assert stale.json()["code"] == "edit_conflict"
     assert stale.json()["detail"]

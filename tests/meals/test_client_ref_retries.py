@@ -50,7 +50,8 @@ def test_a_client_ref_reused_for_another_resident_is_refused(distribution_client
     first, second = eligible_resident(), eligible_resident()
     distribution_client.post(ISSUES_URL, {"resident": first.pk, "client_ref": "same"}, format="json")
 
-    response = distribution_client.post(ISSUES_URL, {"resident": second.pk, "client_ref": "same"}, format="json")
+    with nothing_changed():
+        response = distribution_client.post(ISSUES_URL, {"resident": second.pk, "client_ref": "same"}, format="json")
 
     assert response.status_code == 409
     assert response.json()["code"] == "client_ref_reused"

@@ -10,7 +10,7 @@ from beneficiaries.models import DietTag
 from config.models import AuditEvent
 from meals.models import MealDay, MealIssue
 from tests.factories import UserFactory, eligible_resident
-from tests.support import DAY, NOW, logged_in_client
+from tests.support import DAY, NOW, logged_in_client, nothing_changed
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
@@ -93,7 +93,9 @@ def test_a_coordinator_saves_the_menu_and_portions_on_the_day_page(coordinator):
 
 
 def test_a_bad_plan_shows_the_form_again(coordinator):
-    response = logged_in_client(coordinator).post("/meals/day/", {"menu": "x", "portions_planned": "-3"})
+    client = logged_in_client(coordinator)
+    with nothing_changed():
+        response = client.post("/meals/day/", {"menu": "x", "portions_planned": "-3"})
 
     assert response.status_code == 200
     assert response.context["form"].errors["portions_planned"]
@@ -101,7 +103,9 @@ def test_a_bad_plan_shows_the_form_again(coordinator):
 
 
 def test_counter_staff_may_not_post_a_plan(distributor):
-    response = logged_in_client(distributor).post("/meals/day/", {"menu": "x"})
+    client = logged_in_client(distributor)
+    with nothing_changed():
+        response = client.post("/meals/day/", {"menu": "x"})
 
     assert response.status_code == 403
     assert not MealDay.objects.exists()

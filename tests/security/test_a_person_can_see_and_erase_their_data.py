@@ -32,7 +32,8 @@ def test_anonymising_asks_for_confirmation(world, coordinator):
     client = api_client_for(coordinator)
     url = f"/api/v1/residents/{world.resident.pk}/anonymise/"
     for body in ({}, {"confirm": False}):
-        response = client.post(url, body)
+        with nothing_changed():
+            response = client.post(url, body)
         assert response.status_code == 400 and "confirm" in response.json()
     assert Resident.objects.get(pk=world.resident.pk).anonymised_at is None
 
@@ -63,7 +64,8 @@ def test_the_page_explains_then_anonymises_only_when_the_box_is_ticked(world, cl
     client.force_login(coordinator)
     url = f"/residents/{world.resident.pk}/anonymise/"
     assert 'name="confirm"' in client.get(url).content.decode()
-    client.post(url, {})
+    with nothing_changed():
+        client.post(url, {})
     assert Resident.objects.get(pk=world.resident.pk).anonymised_at is None
     response = client.post(url, {"confirm": "yes"})
     assert response.status_code == 302 and response["Location"] == f"/residents/{world.resident.pk}/"

@@ -40,7 +40,8 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_bad_parameters_are_400_on_the_field(coordinator_client, body, field):
-    response = coordinator_client.post(DOCUMENTS_URL, body, format="json")
+    with nothing_changed():
+        response = coordinator_client.post(DOCUMENTS_URL, body, format="json")
     assert response.status_code == 400, response.content
     assert field in response.json()
     assert isinstance(response.json()[field], list)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from tasks.models import Document, DocumentKind, DocumentStatus
 from tests.factories import UserFactory
-from tests.support import DAY, logged_in_client
+from tests.support import DAY, logged_in_client, nothing_changed
 from tests.tasks.helpers import workshop_session
 
 pytestmark = pytest.mark.django_db
@@ -81,14 +81,18 @@ def test_the_form_requests_a_document_without_javascript(coordinator, frozen_clo
 
 
 def test_the_form_reports_bad_input_instead_of_failing(coordinator, frozen_clock):
-    response = logged_in_client(coordinator).post(PAGE, {"kind": "meal_roster", "date": "2026-03-08"}, follow=True)
+    client = logged_in_client(coordinator)
+    with nothing_changed():
+        response = client.post(PAGE, {"kind": "meal_roster", "date": "2026-03-08"}, follow=True)
     assert response.status_code == 200
     assert not Document.objects.exists()
     assert 'class="msg-error"' in response.content.decode()
 
 
 def test_a_leader_cannot_post_a_meal_list_through_the_form(leader):
-    response = logged_in_client(leader).post(PAGE, {"kind": "meal_roster", "date": "2026-03-04"})
+    client = logged_in_client(leader)
+    with nothing_changed():
+        response = client.post(PAGE, {"kind": "meal_roster", "date": "2026-03-04"})
     assert response.status_code == 403
     assert not Document.objects.exists()
 

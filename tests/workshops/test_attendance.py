@@ -13,7 +13,8 @@ def mark(client, signup, attended):
 @pytest.mark.django_db
 def test_attendance_is_refused_before_the_session_starts(workshop_client, session):
     signup = add_signup(session)
-    response = mark(workshop_client, signup, True)
+    with nothing_changed():
+        response = mark(workshop_client, signup, True)
     assert response.status_code == 422
     assert response.json()["code"] == "session_not_started"
     assert response.json()["detail"]

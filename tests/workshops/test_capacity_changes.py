@@ -33,7 +33,8 @@ def test_raising_the_capacity_beyond_the_waiting_list_confirms_everyone(workshop
 @pytest.mark.django_db
 def test_lowering_the_capacity_below_the_confirmed_count_is_refused(workshop_client, session):
     fill(workshop_client, session, 2)
-    response = patch(workshop_client, session, capacity=1)
+    with nothing_changed():
+        response = patch(workshop_client, session, capacity=1)
     assert response.status_code == 422
     assert response.json()["code"] == "capacity_below_confirmed"
     assert response.json()["confirmed_count"] == 2
