@@ -6,7 +6,7 @@ from django.test import Client
 from config.models import AuditEvent
 from meals.models import MealDay, MealIssue
 from tests.factories import UserFactory, eligible_resident
-from tests.support import DAY, NOW
+from tests.support import DAY, NOW, nothing_changed
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,8 @@ def test_issues_are_listed_but_cannot_be_added_changed_or_deleted(admin_client_,
 
     assert admin_client_.get("/admin/meals/mealissue/").status_code == 200
     assert admin_client_.get("/admin/meals/mealissue/add/").status_code == 403
-    assert admin_client_.post(f"/admin/meals/mealissue/{issue.pk}/delete/", {"post": "yes"}).status_code == 403
+    with nothing_changed():
+        assert admin_client_.post(f"/admin/meals/mealissue/{issue.pk}/delete/", {"post": "yes"}).status_code == 403
     page = admin_client_.get(f"/admin/meals/mealissue/{issue.pk}/change/")
     assert page.status_code == 200
     assert b'name="_save"' not in page.content

@@ -30,7 +30,8 @@ def test_a_second_meal_the_same_day_is_refused_with_the_first_issue(distribution
     resident = eligible_resident()
     first = _issue(distribution_client, resident=resident.pk).json()
 
-    response = _issue(distribution_client, card=resident.card_number)
+    with nothing_changed():
+        response = _issue(distribution_client, card=resident.card_number)
 
     assert response.status_code == 409
     body = response.json()

@@ -6,7 +6,7 @@ from config.models import AuditEvent
 from tasks.models import Document, DocumentKind, DocumentStatus
 from tasks.services import document_fail, document_produce
 from tests.factories import eligible_resident
-from tests.support import DAY
+from tests.support import DAY, nothing_changed
 from tests.tasks.helpers import DOCUMENTS_URL, pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +79,8 @@ def test_files_live_under_media_root_and_no_url_serves_them(client, coordinator_
 def test_a_file_gone_from_disk_is_a_404_with_a_code(coordinator_client, frozen_clock):
     document = ready_roster()
     document.file.storage.delete(document.file.name)
-    response = coordinator_client.get(f"{DOCUMENTS_URL}{document.pk}/file/")
+    with nothing_changed():  # not even a download in the audit trail
+        response = coordinator_client.get(f"{DOCUMENTS_URL}{document.pk}/file/")
     assert response.status_code == 404
     assert response.json()["code"] == "file_missing"
 
