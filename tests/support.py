@@ -1,4 +1,5 @@
-"""What every app's tests share besides fixtures and factories: the known day, threads, "nothing changed"."""
+"""What every app's tests share besides fixtures and factories: the repository, the known day,
+threads released at once, a logged-in client, and "nothing changed"."""
 
 import contextlib
 import datetime
