@@ -91,8 +91,8 @@ class MealIssueVoid(APIView):
         },
     )
     def post(self, request, pk: int):
-        data = _valid(VoidSerializer, request.data)
         issue = get_object_or_404(MealIssue, pk=pk)
+        data = _valid(VoidSerializer, request.data)
         issue = services.meal_issue_void(issue=issue, by=request.user, reason=data["reason"])
         return Response(MealIssueSerializer(issue, context={"request": request}).data)
 

@@ -66,8 +66,8 @@ class ResidentEligibilityApi(GenericAPIView):
 
     @extend_schema(tags=[TAG], parameters=[s.EligibilityQuerySerializer], responses=s.EligibilitySerializer)
     def get(self, request, pk: int):
-        query = validated_input(s.EligibilityQuerySerializer, request.query_params)
         resident = get_object_or_404(Resident, pk=pk)
+        query = validated_input(s.EligibilityQuerySerializer, request.query_params)
         day = query.get("date") or timezone.localdate()
         result = check_eligibility(resident=resident, program=query["program"], day=day)
         body = {

@@ -5,7 +5,7 @@ import json
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import BaseRenderer, JSONRenderer
@@ -16,6 +16,7 @@ from beneficiaries.api.common import STAFF_READ_COORDINATOR_WRITE, validated_inp
 from beneficiaries.models import Resident
 from beneficiaries.selectors import resident_possible_duplicates, resident_search, residents_with_entitlements
 from beneficiaries.services.residents import resident_cards_print, resident_create, resident_update
+from config.schema import error_responses
 
 TAG = "residents"
 
@@ -60,7 +61,7 @@ class ResidentDetailApi(GenericAPIView):
     @extend_schema(
         tags=[TAG],
         request=s.ResidentPatchSerializer,
-        responses={200: s.ResidentDetailSerializer, 409: OpenApiResponse(description="edit_conflict")},
+        responses={200: s.ResidentDetailSerializer, **error_responses({409: "edit_conflict"})},
     )
     def patch(self, request, pk: int):
         resident = get_object_or_404(Resident, pk=pk)
