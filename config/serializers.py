@@ -24,7 +24,7 @@ class ErrorIssueSerializer(serializers.Serializer):
 
 
 class ErrorSerializer(serializers.Serializer):
-    """The one error envelope of the API (API.md "Conventions"), as config.exceptions renders every refusal.
+    """The one error envelope of the API, as config.exceptions renders every refusal.
 
     Each refusal has ``code`` and ``detail``; the codes below add the keys named with them.
     Validation errors keep DRF's shape ``{"field": ["message", ...]}`` instead.
