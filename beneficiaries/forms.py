@@ -50,10 +50,11 @@ class ResidentForm(forms.Form):
     )
     notes = forms.CharField(label=_("Notes"), required=False, max_length=4000, widget=forms.Textarea({"rows": 3}))
 
-    def __init__(self, *args, show_health: bool = True, **kwargs):
+    def __init__(self, *args, hidden: frozenset[str] = frozenset(), **kwargs):
+        """``hidden``: the fields the user may not see (config.roles.hidden_fields), left out of the form."""
         super().__init__(*args, **kwargs)
-        if not show_health:
-            del self.fields["diet"], self.fields["allergies"]
+        for name in hidden & set(self.fields):
+            del self.fields[name]
 
     def clean_pesel(self):
         return validators.clean_pesel(self.cleaned_data["pesel"])

@@ -96,10 +96,10 @@ def resident_similar_names(*, text: str, limit: int = 5) -> list[Resident]:
     )
 
 
-def resident_get_with_entitlements(*, resident_id: int) -> Resident | None:
-    """One resident with all entitlements (newest first) in two queries."""
+def residents_with_entitlements() -> QuerySet[Resident]:
+    """Residents with all their entitlements (newest first): one resident is read in two queries."""
     entitlements = Prefetch("entitlements", queryset=Entitlement.objects.order_by("-valid_from", "-id"))
-    return Resident.objects.prefetch_related(entitlements).filter(pk=resident_id).first()
+    return Resident.objects.prefetch_related(entitlements)
 
 
 # --- Duplicates ------------------------------------------------------------------------------

@@ -12,11 +12,10 @@ from beneficiaries import validators
 from beneficiaries.eligibility import Reason
 from beneficiaries.models import RESIDENT_FIELDS, ClosureDay, DietTag, District, Entitlement, Program, Resident, Street
 from beneficiaries.selectors import DuplicateReason
-from config.roles import may_see_health_data
+from config.roles import hidden_fields
 
 REASON_CODES = [value for name, value in vars(Reason).items() if name.isupper()]
 DUPLICATE_REASONS = [value for name, value in vars(DuplicateReason).items() if name.isupper()]
-HEALTH_FIELDS = ("diet", "allergies")
 
 
 def _flat(error: DjangoValidationError) -> serializers.ValidationError:
@@ -96,8 +95,22 @@ class ResidentPatchSerializer(ResidentInputSerializer):
     )
 
 
-class ResidentSerializer(serializers.ModelSerializer):
-    """A resident as staff see it; diet and allergies only for roles that may see health data."""
+class VisibleFieldsMixin:
+    """Leaves out the personal fields the reader's role may not see (config.roles.FIELD_CAPABILITIES).
+
+    The reader is the request's user; without a request nothing personal is shown.
+    """
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        for field in hidden_fields(request.user if request else None) & data.keys():
+            del data[field]
+        return data
+
+
+class ResidentSerializer(VisibleFieldsMixin, serializers.ModelSerializer):
+    """A resident as staff see it: PESEL, notes, phone and health data as the reader's role allows."""
 
     diet = serializers.ListField(child=serializers.ChoiceField(choices=DietTag.choices), required=False)
 
@@ -107,16 +120,10 @@ class ResidentSerializer(serializers.ModelSerializer):
         fields = ["id", "card_number", *RESIDENT_FIELDS, "version", "created_at", "updated_at"]
         read_only_fields = fields
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        request = self.context.get("request")
-        if request is None or not may_see_health_data(request.user):
-            for field in HEALTH_FIELDS:
-                data.pop(field, None)
-        return data
 
+class EntitlementSerializer(VisibleFieldsMixin, serializers.ModelSerializer):
+    """Income figures only for the roles that may see them."""
 
-class EntitlementSerializer(serializers.ModelSerializer):
     weekdays = WeekdaysField()
 
     class Meta:

@@ -3,7 +3,6 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 
-from config.permissions import IsCoordinator
 from config.selectors import FILTERS, audit_events
 from config.serializers import AuditEventSerializer
 
@@ -12,7 +11,7 @@ class AuditEventList(generics.ListAPIView):
     """GET /api/v1/audit/?action=&object_type=&object_id=&actor= (newest first)."""
 
     serializer_class = AuditEventSerializer
-    permission_classes = [IsCoordinator]
+    capabilities = "audit.read"
 
     def get_queryset(self):
         return audit_events(self.request.query_params)

@@ -10,6 +10,8 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views import defaults
 
+from config.exceptions import NOT_FOUND
+
 API_PREFIX = "/api/"
 
 
@@ -32,7 +34,7 @@ def bad_request(request, exception):
 def page_not_found(request, exception):
     if not _is_api(request):
         return defaults.page_not_found(request, exception)
-    return _json("not_found", _("Not found."), 404)
+    return _json("not_found", str(NOT_FOUND), 404)
 
 
 def server_error(request):

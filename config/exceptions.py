@@ -1,18 +1,25 @@
 """The API's error shapes (API.md "Conventions"), produced in one place.
 
 Domain apps raise a subclass of :class:`DomainError` with a stable ``code``, a translated
-message and an HTTP status; :func:`api_exception_handler` turns it into
-``{"code": ..., "detail": ..., **extra}``. Everything else keeps DRF's shapes, and any
-other DRF error also carries a ``code`` so a client can branch on it.
+message and an HTTP status, built by the app's error factory (``<app>/exceptions.py``);
+:func:`api_exception_handler` turns it into ``{"code": ..., "detail": ..., **extra}``.
+Everything else keeps DRF's shapes, and any other DRF error also carries a ``code`` so a
+client can branch on it. A URL naming a row that is not there (``get_object_or_404``) is
+``{"code": "not_found", "detail"}``, the same answer as a URL that names nothing
+(``config.errors``). The OpenAPI schema documents the envelope once: ``config.serializers.ErrorSerializer``.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler
+
+# What a 404 says, whatever found nothing: the view's get_object_or_404 or the URL resolver.
+NOT_FOUND = _("Not found.")
 
 
 class DomainError(Exception):
@@ -37,6 +44,8 @@ def api_exception_handler(exc, context):
         return Response(exc.as_dict(), status=exc.status_code)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
+    if isinstance(exc, Http404):  # not Django's "No Resident matches the given query."
+        exc = exceptions.NotFound(NOT_FOUND)
     response = exception_handler(exc, context)
     if response is None:
         return None
@@ -46,8 +55,6 @@ def api_exception_handler(exc, context):
 
 
 def _code_of(exc) -> str:
-    if isinstance(exc, Http404):
-        return "not_found"
     if isinstance(exc, PermissionDenied):
         return "permission_denied"
     codes = exc.get_codes() if isinstance(exc, exceptions.APIException) else "error"

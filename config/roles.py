@@ -1,7 +1,12 @@
-"""The three staff roles of API.md, kept as Django groups (created by a migration).
+"""The three staff roles of API.md and the ONE table of what each role may do and see.
 
-A user has one role. Everything that asks "may this user ...?" goes through this module or
-the DRF permission classes in ``config.permissions``, never an inline check in a view.
+Every "may this user ...?" in the project names a capability of :data:`RULES`: the API's
+permission class and the pages' decorator (``config.permissions``), the templates' filter
+(``{% if user|may:"audit.read" %}``, ``config.templatetags.roles``), the serializers' field
+visibility (:func:`hidden_fields`) and the row-level rules the services own (``meals.services.may_void``
+asks ``meals.void_any``). A view never compares roles itself. To let a role do something new,
+change this table; the permission matrix in ``tests/security/permission_policy.py`` says what
+the answer must be.
 """
 
 from django.db import models
@@ -9,19 +14,71 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
+    """Kept as Django groups of the same names (created by a migration); a user has one role."""
+
     DISTRIBUTION = "distribution", _("Distribution-point staff")
     WORKSHOP = "workshop", _("Workshop leader")
     COORDINATOR = "coordinator", _("Coordinator")
 
 
-# Roles that serve food or run workshops may see diet and allergies (health data, RODO).
-HEALTH_DATA_ROLES = frozenset({Role.DISTRIBUTION, Role.WORKSHOP, Role.COORDINATOR})
+DISTRIBUTION, WORKSHOP, COORDINATOR = Role.DISTRIBUTION, Role.WORKSHOP, Role.COORDINATOR
+EVERY_ROLE = frozenset(Role)
+
+# Documents by kind (tasks.models.DocumentKind): leaders print their attendance lists, the rest
+# is the coordinators'. A kind missing here cannot be requested by anyone.
+DOCUMENT_KINDS: dict[str, frozenset[Role]] = {
+    "meal_roster": frozenset({COORDINATOR}),
+    "workshop_attendance": frozenset({WORKSHOP, COORDINATOR}),
+    "monthly_meals": frozenset({COORDINATOR}),
+}
+
+# capability -> the roles that have it (API.md "Roles" and "Residents").
+RULES: dict[str, frozenset[Role]] = {
+    # Residents: everyone who serves them looks them up; coordinators keep the register.
+    "residents.read": EVERY_ROLE,  # search, the resident, entitlements, eligibility, streets, closure days
+    "residents.write": frozenset({COORDINATOR}),  # register, edit, entitlements, reference data, cards
+    "residents.data_subject": frozenset({COORDINATOR}),  # export one person's data, anonymise them
+    # Which personal fields a role sees, in the API exactly as on the pages (FIELD_CAPABILITIES).
+    "residents.see_pesel": frozenset({COORDINATOR}),
+    "residents.see_notes": frozenset({COORDINATOR}),
+    "residents.see_income": frozenset({COORDINATOR}),
+    # Leaders call those promoted from the waiting list. API.md narrows theirs to the people
+    # signed up to a session: that row-level rule belongs with the workshops (issue 16).
+    "residents.see_phone": frozenset({WORKSHOP, COORDINATOR}),
+    "residents.see_health": EVERY_ROLE,  # diet and allergies: they serve food or run a kitchen
+    # Hot meals: the counter and the day; a void of one's own issue of today is meals.issue too.
+    "meals.issue": frozenset({DISTRIBUTION, COORDINATOR}),
+    "meals.void_any": frozenset({COORDINATOR}),
+    "meals.plan": frozenset({COORDINATOR}),  # the day's menu and portions
+    # Workshops: leaders read and manage every session (the page lists their own by default).
+    "workshops.manage": frozenset({WORKSHOP, COORDINATOR}),
+    "workshops.assign_leader": frozenset({COORDINATOR}),  # name another user as a session's leader
+    # Documents: the page and the API for whoever may print at least one kind, then per kind.
+    "documents.read": frozenset().union(*DOCUMENT_KINDS.values()),
+    **{f"documents.request:{kind}": roles for kind, roles in DOCUMENT_KINDS.items()},
+    # The base.
+    "audit.read": frozenset({COORDINATOR}),
+    "admin.use": frozenset({COORDINATOR}),  # the Django admin for the project's own data
+}
+
+# Personal fields of a resident (and of their entitlements) -> the capability that shows them.
+# The API drops a field its reader may not see (absent, as API.md allows); the pages ask the
+# same capability.
+FIELD_CAPABILITIES: dict[str, str] = {
+    "pesel": "residents.see_pesel",
+    "notes": "residents.see_notes",
+    "monthly_income": "residents.see_income",
+    "household_size": "residents.see_income",
+    "phone": "residents.see_phone",
+    "diet": "residents.see_health",
+    "allergies": "residents.see_health",
+}
 
 # Where each role lands after logging in (URL names).
 HOME_URL_NAME = {
-    Role.DISTRIBUTION: "meals:counter",
-    Role.WORKSHOP: "workshops:session-list",
-    Role.COORDINATOR: "beneficiaries:resident-list",
+    DISTRIBUTION: "meals:counter",
+    WORKSHOP: "workshops:session-list",
+    COORDINATOR: "beneficiaries:resident-list",
 }
 
 
@@ -37,10 +94,10 @@ def role_of(user) -> Role | None:
         return cached
     role = None
     if user.is_superuser:
-        role = Role.COORDINATOR
+        role = COORDINATOR
     else:
         names = set(user.groups.values_list("name", flat=True))
-        for candidate in (Role.COORDINATOR, Role.WORKSHOP, Role.DISTRIBUTION):
+        for candidate in (COORDINATOR, WORKSHOP, DISTRIBUTION):
             if candidate.value in names:
                 role = candidate
                 break
@@ -48,9 +105,15 @@ def role_of(user) -> Role | None:
     return role
 
 
-def has_role(user, *roles: Role) -> bool:
-    return role_of(user) in roles
+def may(user, capability: str) -> bool:
+    """Does ``user``'s role have ``capability``? (An unknown capability is a programming error: KeyError.)"""
+    return role_of(user) in RULES[capability]
 
 
-def may_see_health_data(user) -> bool:
-    return role_of(user) in HEALTH_DATA_ROLES
+def roles_with(capability: str) -> frozenset[Role]:
+    return RULES[capability]
+
+
+def hidden_fields(user) -> frozenset[str]:
+    """The personal fields ``user`` may not see (all of them for no user)."""
+    return frozenset(field for field, capability in FIELD_CAPABILITIES.items() if not may(user, capability))

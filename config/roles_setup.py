@@ -4,6 +4,8 @@ Model permissions exist only after every app has migrated, so they are granted a
 rather than inside the roles migration.
 """
 
+from config.roles import roles_with
+
 PROJECT_APPS = ("beneficiaries", "meals", "workshops", "tasks")
 
 
@@ -14,8 +16,6 @@ def grant_coordinator_permissions(sender, using="default", **kwargs):
     if sender.label not in PROJECT_APPS:
         return
 
-    group = Group.objects.using(using).filter(name="coordinator").first()
-    if group is None:
-        return
     permissions = Permission.objects.using(using).filter(content_type__app_label=sender.label)
-    group.permissions.add(*permissions)
+    for group in Group.objects.using(using).filter(name__in=sorted(roles_with("admin.use"))):
+        group.permissions.add(*permissions)

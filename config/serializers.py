@@ -11,3 +11,34 @@ class AuditEventSerializer(serializers.ModelSerializer):
     class Meta:
         model = AuditEvent
         fields = ["id", "at", "actor", "action", "object_type", "object_id", "before", "after"]
+
+
+class ErrorIssueSerializer(serializers.Serializer):
+    """The meal issue a refusal at the counter points to."""
+
+    id = serializers.IntegerField()
+    issued_at = serializers.DateTimeField()
+    issued_by = serializers.CharField(help_text="user name")
+    issued_by_name = serializers.CharField()
+    may_void = serializers.BooleanField(help_text="may the caller undo it")
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The one error envelope of the API, as config.exceptions renders every refusal.
+
+    Each refusal has ``code`` and ``detail``; the codes below add the keys named with them.
+    Validation errors keep DRF's shape ``{"field": ["message", ...]}`` instead.
+    """
+
+    code = serializers.CharField(help_text="stable, for programs: e.g. not_found, permission_denied, not_eligible")
+    detail = serializers.CharField(help_text="for people, in the request's language (Polish by default)")
+    reasons = serializers.ListField(
+        child=serializers.CharField(), required=False, help_text="not_eligible: every eligibility reason code"
+    )
+    issue = ErrorIssueSerializer(required=False, help_text="already_issued, client_ref_reused: the issue in the way")
+    signup = serializers.IntegerField(
+        required=False, allow_null=True, help_text="already_signed_up: the resident's active sign-up"
+    )
+    confirmed_count = serializers.IntegerField(required=False, help_text="capacity_below_confirmed")
+    current_version = serializers.IntegerField(required=False, help_text="edit_conflict: the version saved meanwhile")
+    status = serializers.CharField(required=False, help_text="not_ready: the document's status (pending or failed)")

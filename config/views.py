@@ -1,7 +1,6 @@
 """Pages of the base: home (each role to its screen), health, the audit trail; the API's token login."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -10,7 +9,8 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import ValidationError
 
 from config.health import broker_ok, database_ok
-from config.roles import HOME_URL_NAME, Role, has_role, role_of
+from config.permissions import requires
+from config.roles import HOME_URL_NAME, role_of
 from config.selectors import FILTERS, audit_events
 from config.throttling import LoginRateThrottle
 
@@ -24,10 +24,8 @@ def home(request):
     return redirect(HOME_URL_NAME[role])
 
 
-@login_required
+@requires("audit.read")
 def audit_page(request):
-    if not has_role(request.user, Role.COORDINATOR):
-        raise PermissionDenied
     page = Paginator(audit_events(request.GET), 100).get_page(request.GET.get("page"))
     return render(
         request,

@@ -1,5 +1,6 @@
 """Thin DRF views of the meals API: validate, call one service or selector, serialise."""
 
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -7,12 +8,12 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.permissions import IsCoordinator, IsDistributionOrCoordinator
-from meals import services
+from config.schema import error_responses
+from meals import exceptions, services
+from meals.models import MealIssue
 from meals.selectors.counter import checkin_state, residents_matching
 from meals.selectors.day import day_overview, day_plan, day_summary, issues_on
 from meals.serializers import (
-    AlreadyIssuedSerializer,
     CheckinStateSerializer,
     CheckQuerySerializer,
     DateQuerySerializer,
@@ -21,8 +22,6 @@ from meals.serializers import (
     DaySummarySerializer,
     IssueCreateSerializer,
     MealIssueSerializer,
-    NotEligibleSerializer,
-    RefusalSerializer,
     SearchQuerySerializer,
     SearchResultSerializer,
     VoidSerializer,
@@ -31,13 +30,12 @@ from meals.serializers import (
 
 TAGS = ["meals"]
 DAY = OpenApiParameter("day", OpenApiTypes.DATE, OpenApiParameter.PATH, description="YYYY-MM-DD (Warsaw day)")
-REFUSAL = OpenApiResponse(RefusalSerializer)
 
 
 class MealIssueListCreate(generics.ListAPIView):
     """Issue a meal (POST) or list the issues of a day (GET ?date=D, default today)."""
 
-    permission_classes = [IsDistributionOrCoordinator]
+    capabilities = "meals.issue"
     serializer_class = MealIssueSerializer
 
     def get_queryset(self):
@@ -55,9 +53,14 @@ class MealIssueListCreate(generics.ListAPIView):
         responses={
             201: MealIssueSerializer,
             200: OpenApiResponse(MealIssueSerializer, description="The same client_ref again: the first issue."),
-            404: OpenApiResponse(RefusalSerializer, description="unknown_resident"),
-            409: OpenApiResponse(AlreadyIssuedSerializer, description="already_issued (or client_ref_reused)"),
-            422: OpenApiResponse(NotEligibleSerializer, description="not_eligible"),
+            **error_responses(
+                {
+                    404: "unknown_resident",
+                    409: "already_issued, client_ref_reused",
+                    422: "not_eligible",
+                    503: "busy",
+                }
+            ),
         },
     )
     def post(self, request):
@@ -71,27 +74,33 @@ class MealIssueListCreate(generics.ListAPIView):
             client_ref=data["client_ref"],
         )
         code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
-        return Response(issue_data(result.issue), status=code)
+        return Response(issue_data(result.issue, user=request.user), status=code)
 
 
 class MealIssueVoid(APIView):
-    permission_classes = [IsDistributionOrCoordinator]
+    """Counter staff void their own issues of today, coordinators any (``may_void`` on each issue says which)."""
+
+    capabilities = "meals.issue"
 
     @extend_schema(
         tags=TAGS,
         request=VoidSerializer,
-        responses={200: MealIssueSerializer, 403: REFUSAL, 404: REFUSAL, 409: OpenApiResponse(RefusalSerializer)},
+        responses={
+            200: MealIssueSerializer,
+            **error_responses({403: "permission_denied: not one's own issue of today", 409: "already_voided"}),
+        },
     )
     def post(self, request, pk: int):
+        issue = get_object_or_404(MealIssue, pk=pk)
         data = _valid(VoidSerializer, request.data)
-        issue = services.meal_issue_void(issue_id=pk, by=request.user, reason=data["reason"])
-        return Response(MealIssueSerializer(issue).data)
+        issue = services.meal_issue_void(issue=issue, by=request.user, reason=data["reason"])
+        return Response(MealIssueSerializer(issue, context={"request": request}).data)
 
 
 class MealDayDetail(APIView):
     """Everyone eligible that day plus anyone served, with diet and allergies."""
 
-    permission_classes = [IsDistributionOrCoordinator]
+    capabilities = "meals.issue"
 
     @extend_schema(tags=TAGS, parameters=[DAY], responses=DaySerializer)
     def get(self, request, day):
@@ -101,7 +110,7 @@ class MealDayDetail(APIView):
 class MealDaySummary(APIView):
     """Counts only: what the counter refreshes every few seconds."""
 
-    permission_classes = [IsDistributionOrCoordinator]
+    capabilities = "meals.issue"
 
     @extend_schema(tags=TAGS, parameters=[DAY], responses=DaySummarySerializer)
     def get(self, request, day):
@@ -111,7 +120,7 @@ class MealDaySummary(APIView):
 class MealTodaySummary(APIView):
     """Today's counts (the Warsaw day): a counter left open overnight notices the new day."""
 
-    permission_classes = [IsDistributionOrCoordinator]
+    capabilities = "meals.issue"
 
     @extend_schema(tags=TAGS, responses=DaySummarySerializer)
     def get(self, request):
@@ -121,9 +130,7 @@ class MealTodaySummary(APIView):
 class MealDayPlan(APIView):
     """The coordinator's menu note and portions planned for a day."""
 
-    def get_permissions(self):
-        reading = self.request.method in ("GET", "HEAD", "OPTIONS")
-        return [IsDistributionOrCoordinator()] if reading else [IsCoordinator()]
+    capabilities = {"GET": "meals.issue", "*": "meals.plan"}
 
     @extend_schema(tags=TAGS, parameters=[DAY], responses=DayPlanSerializer)
     def get(self, request, day):
@@ -144,29 +151,26 @@ class MealDayPlan(APIView):
 class CheckinStateView(APIView):
     """What the counter shows for one resident today: may eat, already served, or not eligible and why."""
 
-    permission_classes = [IsDistributionOrCoordinator]
+    capabilities = "meals.issue"
 
     @extend_schema(
         tags=TAGS,
         parameters=[CheckQuerySerializer],
-        responses={
-            200: CheckinStateSerializer,
-            404: OpenApiResponse(RefusalSerializer, description="unknown_resident"),
-        },
+        responses={200: CheckinStateSerializer, **error_responses({404: "unknown_resident"})},
     )
     def get(self, request):
         data = _valid(CheckQuerySerializer, request.query_params)
         today = timezone.localdate()
         state = checkin_state(day=today, resident_id=data.get("resident"), card=data.get("card"))
         if state is None:
-            raise services.MealError("unknown_resident", services.UNKNOWN_RESIDENT, status_code=404)
-        return Response(CheckinStateSerializer(state).data)
+            raise exceptions.unknown_resident()
+        return Response(CheckinStateSerializer(state, context={"request": request}).data)
 
 
 class CounterSearch(generics.ListAPIView):
     """At most ten residents matching a name (Polish letters optional) or a card number."""
 
-    permission_classes = [IsDistributionOrCoordinator]
+    capabilities = "meals.issue"
     serializer_class = SearchResultSerializer
 
     def get_queryset(self):

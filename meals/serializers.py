@@ -9,6 +9,7 @@ from beneficiaries.eligibility import Reason
 from beneficiaries.models import Resident
 from meals.converters import MAX_YEAR, MIN_YEAR
 from meals.models import MealDay, MealIssue
+from meals.services import may_void
 
 MAX_ID = 2**63 - 1
 REASON_CODES = [value for name, value in vars(Reason).items() if name.isupper()]
@@ -22,7 +23,17 @@ class ResidentBriefSerializer(serializers.ModelSerializer):
         fields = ["id", "first_name", "last_name", "card_number", "diet", "allergies"]
 
 
-class MealIssueSerializer(serializers.ModelSerializer):
+class MayVoidMixin(serializers.Serializer):
+    """``may_void``: may the request's user undo this issue (meals.services.may_void), so the browser need not guess."""
+
+    may_void = serializers.SerializerMethodField()
+
+    def get_may_void(self, issue) -> bool:
+        request = self.context.get("request")
+        return request is not None and may_void(request.user, issue)
+
+
+class MealIssueSerializer(MayVoidMixin, serializers.ModelSerializer):
     resident = ResidentBriefSerializer(read_only=True)
     issued_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
     issued_by_name = serializers.SerializerMethodField()
@@ -43,6 +54,7 @@ class MealIssueSerializer(serializers.ModelSerializer):
             "voided_at",
             "voided_by",
             "void_reason",
+            "may_void",
         ]
 
     def get_issued_by_name(self, issue) -> str:
@@ -53,8 +65,8 @@ _DATE = serializers.DateField()
 _DATETIME = serializers.DateTimeField()
 
 
-def issue_data(issue: MealIssue) -> dict:
-    """``MealIssueSerializer(issue).data``, built directly for the check-in's answer.
+def issue_data(issue: MealIssue, *, user) -> dict:
+    """``MealIssueSerializer(issue).data`` for ``user``'s request, built directly for the check-in's answer.
 
     DRF's ModelSerializer introspects the model and rebuilds its fields for every instance:
     0.7 ms of CPU, a tenth of a whole check-in (``python -m bench --profile``). The shape is
@@ -81,6 +93,7 @@ def issue_data(issue: MealIssue) -> dict:
         "voided_at": _DATETIME.to_representation(issue.voided_at) if issue.voided_at else None,
         "voided_by": voided_by.username if voided_by else None,
         "void_reason": issue.void_reason,
+        "may_void": may_void(user, issue),
     }
 
 
@@ -127,10 +140,10 @@ class SearchQuerySerializer(serializers.Serializer):
     search = serializers.CharField(max_length=100)
 
 
-# --- Refusals (documented in the schema; raised as meals.services.MealError) ----------------
+# --- The issue a resident already has today (the counter's check) -------------------------
 
 
-class IssueRefSerializer(serializers.ModelSerializer):
+class IssueRefSerializer(MayVoidMixin, serializers.ModelSerializer):
     """The same shape as meals.services.issue_ref (the ``issue`` of a 409)."""
 
     issued_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
@@ -138,23 +151,10 @@ class IssueRefSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MealIssue
-        fields = ["id", "issued_at", "issued_by", "issued_by_name"]
+        fields = ["id", "issued_at", "issued_by", "issued_by_name", "may_void"]
 
     def get_issued_by_name(self, issue) -> str:
         return issue.issued_by.get_full_name() or issue.issued_by.get_username()
-
-
-class RefusalSerializer(serializers.Serializer):
-    code = serializers.CharField()
-    detail = serializers.CharField()
-
-
-class AlreadyIssuedSerializer(RefusalSerializer):
-    issue = IssueRefSerializer()
-
-
-class NotEligibleSerializer(RefusalSerializer):
-    reasons = serializers.ListField(child=serializers.ChoiceField(choices=REASON_CODES))
 
 
 # --- The counter's reads ------------------------------------------------------------------

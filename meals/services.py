@@ -11,27 +11,19 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from beneficiaries.calendar import closure_reason
 from beneficiaries.eligibility import check_eligibility
 from beneficiaries.models import Program
 from config.audit import audit_record
-from config.exceptions import DomainError
 from config.models import AuditEvent
-from config.roles import Role, role_of
+from config.roles import may
+from meals import exceptions
 from meals.models import MealDay, MealIssue
 from meals.selectors.counter import checkin_subject, current_issue
 
 # A retried insert can only lose again if the blocking issue was voided in between.
 INSERT_ATTEMPTS = 3
-
-
-class MealError(DomainError):
-    """A refusal at the counter (API.md "Hot meals")."""
-
-
-UNKNOWN_RESIDENT = _("No resident with this card or number.")
 
 
 @dataclass(frozen=True)
@@ -40,13 +32,14 @@ class IssueResult:
     created: bool  # False: the same client_ref was seen before, nothing new was recorded
 
 
-def issue_ref(issue: MealIssue) -> dict:
-    """How a refusal names the issue that is in the way: ``{id, issued_at, issued_by}``."""
+def issue_ref(issue: MealIssue, *, user) -> dict:
+    """How a refusal names the issue in the way: ``{id, issued_at, issued_by}``; ``may_void``: may ``user`` undo it."""
     return {
         "id": issue.pk,
         "issued_at": timezone.localtime(issue.issued_at).isoformat(),
         "issued_by": issue.issued_by.get_username(),
         "issued_by_name": issue.issued_by.get_full_name() or issue.issued_by.get_username(),
+        "may_void": may_void(user, issue),
     }
 
 
@@ -70,9 +63,9 @@ def meal_issue(
     retried = subject is None or subject.earlier_issue_id is not None
     # A retry (or a client_ref reused for someone unknown): the earlier attempt decides.
     if retried and client_ref and (earlier := _issue_by_client_ref(client_ref)):
-        return IssueResult(_same_request(earlier, resident_id=resident_id, card=card), created=False)
+        return IssueResult(_same_request(earlier, resident_id=resident_id, card=card, by=by), created=False)
     if subject is None:
-        raise MealError("unknown_resident", UNKNOWN_RESIDENT, status_code=404)
+        raise exceptions.unknown_resident()
     point_open = closure_reason(day, closure_day=subject.closure_day) is None
     verdict = check_eligibility(
         resident=subject.resident,
@@ -82,7 +75,7 @@ def meal_issue(
         point_open=point_open,
     )
     if not verdict.eligible:
-        raise MealError("not_eligible", _("Not eligible for a hot meal today."), reasons=verdict.reasons)
+        raise exceptions.not_eligible(verdict.reasons)
     issue = MealIssue(
         resident=subject.resident,
         date=day,
@@ -103,12 +96,14 @@ def _insert(issue: MealIssue, *, resident_id: int | None, card: str | None) -> I
             return IssueResult(issue, created=True)
         # Same client_ref at the same moment (a retry racing its original): one issue, 200.
         if issue.client_ref and (earlier := _issue_by_client_ref(issue.client_ref)):
-            return IssueResult(_same_request(earlier, resident_id=resident_id, card=card), created=False)
+            return IssueResult(
+                _same_request(earlier, resident_id=resident_id, card=card, by=issue.issued_by), created=False
+            )
         served = current_issue(resident_id=issue.resident_id, day=issue.date)
         if served is not None:
-            raise _already_issued(served)
+            raise exceptions.already_issued(issue_ref(served, user=issue.issued_by))
         # The blocking issue was voided meanwhile: try again.
-    raise MealError("busy", _("The meal could not be recorded, please try again."), status_code=503)
+    raise exceptions.busy()
 
 
 def _record(issue: MealIssue) -> int | None:
@@ -188,21 +183,12 @@ def _issue_by_client_ref(client_ref: str) -> MealIssue | None:
     return MealIssue.objects.select_related("resident", "issued_by", "voided_by").filter(client_ref=client_ref).first()
 
 
-def _same_request(earlier: MealIssue, *, resident_id: int | None, card: str | None) -> MealIssue:
+def _same_request(earlier: MealIssue, *, resident_id: int | None, card: str | None, by) -> MealIssue:
     """A client_ref names one attempt: reusing it for someone else is a client bug, not a retry."""
     same = earlier.resident_id == resident_id if card is None else earlier.resident.card_number == card.strip()
     if not same:
-        raise MealError(
-            "client_ref_reused",
-            _("This client reference was already used for another resident."),
-            status_code=409,
-            issue=issue_ref(earlier),
-        )
+        raise exceptions.client_ref_reused(issue_ref(earlier, user=by))
     return earlier
-
-
-def _already_issued(served: MealIssue) -> MealError:
-    return MealError("already_issued", _("Already served today."), status_code=409, issue=issue_ref(served))
 
 
 def _issue_audit(issue: MealIssue) -> dict:
@@ -216,32 +202,29 @@ def _issue_audit(issue: MealIssue) -> dict:
 
 
 def may_void(user, issue: MealIssue, *, today: datetime.date | None = None) -> bool:
-    """Coordinators void any issue; counter staff only their own, on the same day."""
-    role = role_of(user)
-    if role == Role.COORDINATOR:
+    """Who may void ``issue``: with ``meals.void_any`` any issue; at the counter (``meals.issue``) one's own of today.
+
+    The API tells the browser: every issue it answers with carries ``may_void``.
+    """
+    if may(user, "meals.void_any"):
         return True
     today = today or timezone.localdate()
-    return role == Role.DISTRIBUTION and issue.issued_by_id == user.pk and issue.date == today
+    return may(user, "meals.issue") and issue.issued_by_id == user.pk and issue.date == today
 
 
-def meal_issue_void(*, issue_id: int, by, reason: str) -> MealIssue:
+def meal_issue_void(*, issue: MealIssue, by, reason: str) -> MealIssue:
     """Void an issue (nothing is deleted); the resident may then be served again that day."""
     with transaction.atomic():
-        # Locked, so two simultaneous voids cannot both succeed.
+        # Locked and read again, so two simultaneous voids cannot both succeed.
         issue = (
             MealIssue.objects.select_for_update(of=("self",))
             .select_related("resident", "issued_by", "voided_by")
-            .filter(pk=issue_id)
-            .first()
+            .get(pk=issue.pk)
         )
-        if issue is None:
-            raise MealError("not_found", _("No such meal issue."), status_code=404)
         if not may_void(by, issue):
-            raise MealError(
-                "permission_denied", _("Counter staff may void only their own issues of today."), status_code=403
-            )
+            raise exceptions.void_not_allowed()
         if issue.is_voided:
-            raise MealError("already_voided", _("This issue was already voided."), status_code=409)
+            raise exceptions.already_voided()
         issue.voided_at, issue.voided_by, issue.void_reason = timezone.now(), by, reason
         issue.save(update_fields=["voided_at", "voided_by", "void_reason"])
         audit_record(

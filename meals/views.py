@@ -3,7 +3,6 @@
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,30 +12,29 @@ from django.views.decorators.http import require_http_methods
 
 from beneficiaries.models import DietTag, Program
 from beneficiaries.reasons import reason_label
-from config.permissions import role_required
-from config.roles import Role, has_role
+from config.permissions import requires
+from config.roles import may
 from meals.converters import parse_day
 from meals.forms import DayPlanForm
 from meals.selectors.day import day_overview
 from meals.serializers import REASON_CODES
 from meals.services import meal_day_plan
 
-MEAL_ROLES = (Role.DISTRIBUTION, Role.COORDINATOR)
 
-
-@role_required(*MEAL_ROLES)
+@requires("meals.issue")
 @ensure_csrf_cookie
 def counter(request):
     today = timezone.localdate()
-    return render(request, "meals/counter.html", {"today": today, "counter_config": _counter_config(request, today)})
+    return render(request, "meals/counter.html", {"today": today, "counter_config": _counter_config(today)})
 
 
-def _counter_config(request, today: datetime.date) -> dict:
-    """Everything the counter's script needs: its URLs, the user, and the texts in the user's language."""
+def _counter_config(today: datetime.date) -> dict:
+    """Everything the counter's script needs: its URLs and the texts in the user's language.
+
+    What the user may do with an issue comes with the issue (``may_void``), not from here.
+    """
     return {
         "today": today.isoformat(),
-        "username": request.user.get_username(),
-        "mayVoidAny": has_role(request.user, Role.COORDINATOR),
         "urls": {
             "issues": reverse("api-meal-issues"),
             "check": reverse("api-meal-check"),
@@ -82,20 +80,20 @@ def _counter_texts() -> dict:
     }
 
 
-@role_required(*MEAL_ROLES)
+@requires({"GET": "meals.issue", "POST": "meals.plan"})
 @require_http_methods(["GET", "POST"])
 def day(request, day: datetime.date | None = None):
     """The day: expected, served, not yet served; the coordinator plans the menu and portions here."""
     if day is None and request.GET.get("date"):
         return _redirect_to_picked_day(request.GET["date"])
     day = day or timezone.localdate()
-    form = _plan_form(request, day)
-    if request.method == "POST" and form.is_valid():
+    form = DayPlanForm(request.POST) if request.method == "POST" else None
+    if form is not None and form.is_valid():
         meal_day_plan(day=day, by=request.user, **form.cleaned_data)
         messages.success(request, _("The plan for the day was saved."))
         return redirect("meals:day-detail", day=day)
     overview = day_overview(day=day)
-    if request.method == "GET" and form is not None:
+    if form is None and may(request.user, "meals.plan"):
         form = DayPlanForm(initial={name: getattr(overview.plan, name, None) for name in DayPlanForm.base_fields})
     context = {
         "overview": overview,
@@ -106,14 +104,6 @@ def day(request, day: datetime.date | None = None):
         "is_today": day == timezone.localdate(),
     }
     return render(request, "meals/day.html", context)
-
-
-def _plan_form(request, day: datetime.date) -> DayPlanForm | None:
-    if not has_role(request.user, Role.COORDINATOR):
-        if request.method == "POST":
-            raise PermissionDenied
-        return None
-    return DayPlanForm(request.POST) if request.method == "POST" else DayPlanForm()
 
 
 def _redirect_to_picked_day(text: str):

@@ -7,7 +7,15 @@ from config.exceptions import DomainError
 
 
 class DocumentError(DomainError):
-    pass
+    """A refusal about a document (rendered as ``{"code", "detail", ...}``)."""
+
+
+def kind_not_allowed() -> DocumentError:
+    return DocumentError(
+        "permission_denied",
+        _("Your role may not print this kind of document."),
+        status_code=status.HTTP_403_FORBIDDEN,
+    )
 
 
 def not_ready(document_status: str) -> DocumentError:
@@ -16,6 +24,13 @@ def not_ready(document_status: str) -> DocumentError:
         _("The document is not ready: it is still being prepared, or it failed."),
         status_code=status.HTTP_409_CONFLICT,
         status=document_status,
+    )
+
+
+def no_such_file() -> DocumentError:
+    """The document exists but has no file of the kind asked for (a CSV of a list without a table)."""
+    return DocumentError(
+        "not_found", _("This document has no file of this kind."), status_code=status.HTTP_404_NOT_FOUND
     )
 
 

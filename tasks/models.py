@@ -18,7 +18,7 @@ class DocumentStatus(models.TextChoices):
     FAILED = "failed", _("failed")
 
 
-class DocumentError(models.TextChoices):
+class DocumentFailure(models.TextChoices):
     """Why a document failed: a stable code stored, a readable message shown in the reader's language."""
 
     SESSION_NOT_FOUND = "session_not_found", _("The workshop session no longer exists.")
@@ -60,7 +60,7 @@ class Document(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=DocumentStatus.choices, default=DocumentStatus.PENDING
     )
-    error_code = models.CharField(_("error"), max_length=32, choices=DocumentError.choices, blank=True)
+    error_code = models.CharField(_("error"), max_length=32, choices=DocumentFailure.choices, blank=True)
     file = models.FileField(_("PDF file"), upload_to=document_path, max_length=255, blank=True)
     csv_file = models.FileField(_("CSV file"), upload_to=document_path, max_length=255, blank=True)
     requested_by = models.ForeignKey(
@@ -110,7 +110,7 @@ class Document(models.Model):
 
     @property
     def error(self) -> str:
-        return str(DocumentError(self.error_code).label) if self.error_code else ""
+        return str(DocumentFailure(self.error_code).label) if self.error_code else ""
 
     @property
     def is_ready(self) -> bool:

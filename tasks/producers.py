@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from meals.selectors.figures import monthly_meal_figures
 from meals.selectors.roster import meal_roster
-from tasks.models import Document, DocumentError, DocumentKind
+from tasks.models import Document, DocumentFailure, DocumentKind
 from tasks.rendering.attendance import render_attendance_sheet
 from tasks.rendering.monthly import render_monthly_csv, render_monthly_report
 from tasks.rendering.roster import render_meal_roster
@@ -27,7 +27,7 @@ class ProducedFile:
 class SubjectGone(Exception):
     """What the document is about no longer exists: retrying will not help."""
 
-    def __init__(self, code: DocumentError):
+    def __init__(self, code: DocumentFailure):
         super().__init__(code)
         self.code = code
 
@@ -72,7 +72,7 @@ def _workshop_attendance(document: Document) -> list[ProducedFile]:
     try:
         sheet = attendance_sheet(session_id=int(document.subject))
     except WorkshopSession.DoesNotExist:
-        raise SubjectGone(DocumentError.SESSION_NOT_FOUND)
+        raise SubjectGone(DocumentFailure.SESSION_NOT_FOUND)
     pdf = render_attendance_sheet(sheet=sheet, printed_at=timezone.now(), printed_by=printed_by(document))
     return [ProducedFile("file", download_name(document, "pdf"), pdf)]
 

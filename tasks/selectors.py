@@ -6,14 +6,19 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from config.dates import day_bounds
+from config.roles import may
 from tasks.models import Document, DocumentKind
-from tasks.permissions import kinds_for
 from workshops.models import SessionStatus, WorkshopSession
+
+
+def document_kinds_for(user) -> list[str]:
+    """The kinds ``user`` may request and read (``documents.request:<kind>``, config.roles), in display order."""
+    return [kind for kind in DocumentKind.values if may(user, f"documents.request:{kind}")]
 
 
 def documents_for(user) -> QuerySet[Document]:
     """The documents of the kinds ``user`` may print (one query, whatever the page size)."""
-    return Document.objects.filter(kind__in=kinds_for(user)).select_related("requested_by")
+    return Document.objects.filter(kind__in=document_kinds_for(user)).select_related("requested_by")
 
 
 def documents_filtered(

@@ -136,12 +136,6 @@ class DocumentCreatedSerializer(DocumentSerializer):
         return _("The queue is unavailable; the document will be prepared later.")
 
 
-class NotReadySerializer(serializers.Serializer):
-    code = serializers.CharField()
-    detail = serializers.CharField()
-    status = serializers.CharField(help_text="pending or failed")
-
-
 class AnonymiseInputSerializer(serializers.Serializer):
     confirm = serializers.BooleanField(help_text="must be true: anonymisation cannot be undone")
 

@@ -22,9 +22,11 @@ from redis.exceptions import RedisError
 
 from beneficiaries.calendar import point_is_open
 from config.audit import audit_record
+from tasks import exceptions
 from tasks.celery import app as celery_app
-from tasks.models import Document, DocumentError, DocumentKind, DocumentStatus
+from tasks.models import Document, DocumentFailure, DocumentKind, DocumentStatus
 from tasks.producers import ProducedFile, SubjectGone, produce
+from tasks.selectors import document_kinds_for
 from workshops.selectors import sessions_starting_on
 
 logger = logging.getLogger(__name__)
@@ -52,7 +54,9 @@ class Requested:
 
 
 def document_request(*, kind: str, subject: str, subject_date: datetime.date, by) -> Requested:
-    """A staff member asks for a document (the API and the "Wydruki" page)."""
+    """A staff member asks for a document (the API and the "Wydruki" page): a kind their role may print."""
+    if kind not in document_kinds_for(by):
+        raise exceptions.kind_not_allowed()
     with transaction.atomic():
         document = Document.objects.create(
             kind=kind,
@@ -116,7 +120,7 @@ def document_produce(*, document_id: int) -> str:
         raise
     except Exception:  # a bug in a renderer: retrying gives the same result, so say so at once
         logger.exception("Document %s could not be rendered", document_id)
-        return document_fail(document_id=document_id, code=DocumentError.RENDER_FAILED)
+        return document_fail(document_id=document_id, code=DocumentFailure.RENDER_FAILED)
     return _store(document_id, files)
 
 
@@ -155,7 +159,7 @@ def documents_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:
         Q(started_at__lt=cutoff) | Q(started_at__isnull=True, queued_at__lt=cutoff)
     )
     failed = stale.filter(attempts__gte=max_attempts()).update(
-        status=DocumentStatus.FAILED, error_code=DocumentError.TOO_MANY_ATTEMPTS, finished_at=now
+        status=DocumentStatus.FAILED, error_code=DocumentFailure.TOO_MANY_ATTEMPTS, finished_at=now
     )
     requeued = 0
     for document_id in list(stale.filter(attempts__lt=max_attempts()).values_list("pk", flat=True)[:SWEEP_BATCH]):

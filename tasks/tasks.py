@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from config.dates import previous_month
 from tasks import backup, retention, services
-from tasks.models import DocumentError
+from tasks.models import DocumentFailure
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def document_render(self, document_id: int) -> str:
     except (DatabaseError, OSError) as exc:
         if self.request.retries >= self.max_retries:
             logger.exception("Document %s failed after %s retries", document_id, self.max_retries)
-            return services.document_fail(document_id=document_id, code=DocumentError.RENDER_FAILED)
+            return services.document_fail(document_id=document_id, code=DocumentFailure.RENDER_FAILED)
         raise self.retry(exc=exc, countdown=15 * (self.request.retries + 1))
 
 

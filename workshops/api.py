@@ -1,20 +1,16 @@
 """HTTP API of the workshops app (API.md "Workshops"): thin views over services and selectors."""
 
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from beneficiaries.models import Resident
-from config.exceptions import DomainError
-from config.permissions import IsWorkshopOrCoordinator
-from workshops import selectors, services
+from config.schema import error_responses
+from workshops import exceptions, selectors, services
 from workshops.models import Signup, WorkshopSession
 from workshops.serializers import (
-    REFUSALS,
     AttendanceSerializer,
     CancelResultSerializer,
     FiguresSerializer,
@@ -31,22 +27,14 @@ from workshops.serializers import (
 )
 
 
-def _found(call, *args, **kwargs):
-    """Run a service or selector; an unknown id in the URL is a 404, not a 500."""
-    try:
-        return call(*args, **kwargs)
-    except (WorkshopSession.DoesNotExist, Signup.DoesNotExist):
-        raise NotFound()
-
-
 def _session_with_counts(session_id: int) -> WorkshopSession:
     return get_object_or_404(selectors.sessions_with_counts(), pk=session_id)
 
 
 class WorkshopView(generics.GenericAPIView):
-    """Workshop leaders and coordinators manage workshops; distribution staff get 403."""
+    """Workshop leaders and coordinators manage workshops, every session; distribution staff get 403."""
 
-    permission_classes = [IsWorkshopOrCoordinator]
+    capabilities = "workshops.manage"
 
 
 class SessionListCreateView(WorkshopView):
@@ -70,7 +58,10 @@ class SessionListCreateView(WorkshopView):
         page = self.paginate_queryset(sessions)
         return self.get_paginated_response(SessionSerializer(page, many=True).data)
 
-    @extend_schema(request=SessionInputSerializer, responses={201: SessionSerializer})
+    @extend_schema(
+        request=SessionInputSerializer,
+        responses={201: SessionSerializer, **error_responses({403: "permission_denied: naming another leader"})},
+    )
     def post(self, request):
         data = SessionInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -85,28 +76,49 @@ class SessionDetailView(WorkshopView):
         return Response(SessionSerializer(_session_with_counts(pk)).data)
 
     @extend_schema(
-        request=SessionInputSerializer(partial=True), responses={200: SessionUpdateResultSerializer, **REFUSALS}
+        request=SessionInputSerializer(partial=True),
+        responses={
+            200: SessionUpdateResultSerializer,
+            **error_responses(
+                {
+                    403: "permission_denied: naming another leader",
+                    422: "session_cancelled, capacity_below_confirmed, date_change_with_signups",
+                }
+            ),
+        },
     )
     def patch(self, request, pk: int):
+        get_object_or_404(WorkshopSession, pk=pk)
         data = SessionInputSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        _, promoted = _found(services.session_update, session_id=pk, by=request.user, **data.validated_data)
+        _, promoted = services.session_update(session_id=pk, by=request.user, **data.validated_data)
         session = SessionSerializer(_session_with_counts(pk)).data
         return Response({"session": session, "promoted": [s.pk for s in promoted]})
 
 
 class SessionCancelView(WorkshopView):
-    @extend_schema(request=None, responses={200: SessionCancelResultSerializer, **REFUSALS})
+    @extend_schema(
+        request=None,
+        responses={
+            200: SessionCancelResultSerializer,
+            **error_responses({422: "session_cancelled, attendance_recorded"}),
+        },
+    )
     def post(self, request, pk: int):
-        cancelled = _found(services.session_cancel, session_id=pk, by=request.user)
+        get_object_or_404(WorkshopSession, pk=pk)
+        cancelled = services.session_cancel(session_id=pk, by=request.user)
         session = SessionSerializer(_session_with_counts(pk)).data
         return Response({"session": session, "cancelled_signups": [s.pk for s in cancelled]})
 
 
 class SessionMarkAllPresentView(WorkshopView):
-    @extend_schema(request=None, responses={200: MarkedSerializer, **REFUSALS})
+    @extend_schema(
+        request=None,
+        responses={200: MarkedSerializer, **error_responses({422: "session_cancelled, session_not_started"})},
+    )
     def post(self, request, pk: int):
-        marked = _found(services.session_mark_all_present, session_id=pk, by=request.user)
+        get_object_or_404(WorkshopSession, pk=pk)
+        marked = services.session_mark_all_present(session_id=pk, by=request.user)
         return Response({"marked": marked})
 
 
@@ -119,14 +131,28 @@ class SessionSignupsView(WorkshopView):
         page = self.paginate_queryset(selectors.session_signups(session_id=pk))
         return self.get_paginated_response(SignupSerializer(page, many=True).data)
 
-    @extend_schema(request=SignupCreateSerializer, responses={201: SignupSerializer, **REFUSALS})
+    @extend_schema(
+        request=SignupCreateSerializer,
+        responses={
+            201: SignupSerializer,
+            **error_responses(
+                {
+                    404: "not_found (the session), unknown_resident",
+                    409: "already_signed_up",
+                    422: "not_eligible, session_closed",
+                }
+            ),
+        },
+    )
     def post(self, request, pk: int):
+        get_object_or_404(WorkshopSession, pk=pk)
         data = SignupCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        # The resident comes in the body: not a URL's 404 but the domain's own refusal.
         resident = Resident.objects.filter(pk=data.validated_data["resident"]).first()
         if resident is None:
-            raise DomainError("unknown_resident", _("No resident with this id."), status_code=404)
-        signup = _found(services.signup_create, session_id=pk, resident=resident, by=request.user)
+            raise exceptions.unknown_resident()
+        signup = services.signup_create(session_id=pk, resident=resident, by=request.user)
         return Response(SignupSerializer(signup).data, status=status.HTTP_201_CREATED)
 
 
@@ -138,20 +164,26 @@ class SignupDetailView(WorkshopView):
 
 
 class SignupCancelView(WorkshopView):
-    @extend_schema(request=None, responses={200: CancelResultSerializer, **REFUSALS})
+    @extend_schema(
+        request=None,
+        responses={200: CancelResultSerializer, **error_responses({409: "already_cancelled", 422: "session_closed"})},
+    )
     def post(self, request, pk: int):
-        signup, promoted = _found(services.signup_cancel, signup_id=pk, by=request.user)
+        get_object_or_404(Signup, pk=pk)
+        signup, promoted = services.signup_cancel(signup_id=pk, by=request.user)
         return Response({"id": signup.pk, "status": signup.status, "promoted": promoted.pk if promoted else None})
 
 
 class SignupAttendanceView(WorkshopView):
-    @extend_schema(request=AttendanceSerializer, responses={200: SignupSerializer, **REFUSALS})
+    @extend_schema(
+        request=AttendanceSerializer,
+        responses={200: SignupSerializer, **error_responses({422: "not_confirmed, session_not_started"})},
+    )
     def post(self, request, pk: int):
+        get_object_or_404(Signup, pk=pk)
         data = AttendanceSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        signup = _found(
-            services.signup_set_attendance, signup_id=pk, attended=data.validated_data["attended"], by=request.user
-        )
+        signup = services.signup_set_attendance(signup_id=pk, attended=data.validated_data["attended"], by=request.user)
         return Response(SignupSerializer(Signup.objects.select_related("resident").get(pk=signup.pk)).data)
 
 

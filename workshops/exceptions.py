@@ -64,3 +64,15 @@ def date_change_with_signups() -> WorkshopError:
 
 def attendance_recorded() -> WorkshopError:
     return WorkshopError("attendance_recorded", _("Attendance has already been recorded: the session took place."))
+
+
+def unknown_resident() -> WorkshopError:
+    return WorkshopError("unknown_resident", _("No resident with this id."), status_code=status.HTTP_404_NOT_FOUND)
+
+
+def leader_not_assignable() -> WorkshopError:
+    return WorkshopError(
+        "permission_denied",
+        _("Only a coordinator may make someone else the leader of a session."),
+        status_code=status.HTTP_403_FORBIDDEN,
+    )

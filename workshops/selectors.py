@@ -14,7 +14,7 @@ from django.utils import timezone
 from beneficiaries.models import Entitlement, EntitlementStatus, Program
 from config.audit import audit_about
 from config.dates import day_bounds, month_bounds
-from config.roles import Role
+from config.roles import roles_with
 from workshops.models import SessionStatus, Signup, SignupStatus, Topic, WorkshopSession
 
 # --- Sessions ---------------------------------------------------------------------------------
@@ -33,12 +33,9 @@ def sessions_with_counts() -> QuerySet[WorkshopSession]:
 
 
 def leader_candidates() -> QuerySet:
-    """Users who may lead a session: workshop leaders and coordinators (superusers act as coordinators)."""
-    return (
-        get_user_model()
-        .objects.filter(Q(groups__name__in=[Role.WORKSHOP, Role.COORDINATOR]) | Q(is_superuser=True), is_active=True)
-        .distinct()
-    )
+    """Users who may lead a session: those whose role manages workshops (superusers act as coordinators)."""
+    groups = sorted(role.value for role in roles_with("workshops.manage"))
+    return get_user_model().objects.filter(Q(groups__name__in=groups) | Q(is_superuser=True), is_active=True).distinct()
 
 
 def sessions_between(

@@ -143,12 +143,6 @@ class FiguresSerializer(serializers.Serializer):
     no_shows = serializers.IntegerField()
 
 
-class DomainErrorSerializer(serializers.Serializer):
-    code = serializers.CharField()
-    detail = serializers.CharField()
-    reasons = serializers.ListField(child=serializers.CharField(), required=False)
-
-
 CancelResultSerializer = inline_serializer(
     "SignupCancelResult",
     {
@@ -166,4 +160,3 @@ SessionUpdateResultSerializer = inline_serializer(
     {"session": SessionSerializer(), "promoted": serializers.ListField(child=serializers.IntegerField())},
 )
 MarkedSerializer = inline_serializer("MarkAllPresentResult", {"marked": serializers.IntegerField()})
-REFUSALS = {404: DomainErrorSerializer, 409: DomainErrorSerializer, 422: DomainErrorSerializer}

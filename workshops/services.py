@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from beneficiaries.eligibility import check_eligibility
 from beneficiaries.models import Program, Resident
 from config.audit import audit_record
+from config.roles import may
 from workshops import exceptions
 from workshops.models import SessionStatus, Signup, SignupStatus, WorkshopSession
 from workshops.selectors import session_day
@@ -43,6 +44,7 @@ def session_create(
     leader=None,
 ) -> WorkshopSession:
     """A new session; its leader is ``by`` unless a coordinator names another one."""
+    _check_leader(by=by, leader=leader)
     with transaction.atomic():
         session = WorkshopSession.objects.create(
             title=title,
@@ -68,6 +70,7 @@ def session_update(*, session_id: int, by, **changes) -> tuple[WorkshopSession, 
     unknown = set(changes) - set(SESSION_EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"not editable: {sorted(unknown)}")
+    _check_leader(by=by, leader=changes.get("leader"))
     with transaction.atomic():
         session = _locked_session(session_id)
         if session.status == SessionStatus.CANCELLED:
@@ -84,6 +87,12 @@ def session_update(*, session_id: int, by, **changes) -> tuple[WorkshopSession, 
             actor=by, action="workshop_session.update", obj=session, before=before, after=_session_state(session)
         )
     return session, promoted
+
+
+def _check_leader(*, by, leader) -> None:
+    """Naming someone else as the leader takes ``workshops.assign_leader`` (config.roles), in the API as on the page."""
+    if leader is not None and leader != by and not may(by, "workshops.assign_leader"):
+        raise exceptions.leader_not_assignable()
 
 
 def _check_changes(session: WorkshopSession, changes: dict, *, confirmed: int, active: int) -> None:

@@ -17,8 +17,8 @@ from beneficiaries.eligibility import residents_eligible_on
 from beneficiaries.models import Program, Resident
 from beneficiaries.reasons import reason_labels
 from beneficiaries.selectors import resident_search
-from config.permissions import role_required
-from config.roles import Role, has_role
+from config.permissions import requires
+from config.roles import may
 from workshops import selectors, services
 from workshops.exceptions import WorkshopError
 from workshops.forms import AttendanceForm, CapacityForm, MonthForm, SessionForm, SignupForm
@@ -45,24 +45,34 @@ def _to_session(session_id: int, *, query: str = "", anchor: str = ""):
 # --- Session list and creation ----------------------------------------------------------------
 
 
+WHO = ("mine", "all")
+
+
 @require_GET
-@role_required(Role.WORKSHOP, Role.COORDINATOR)
+@requires("workshops.manage")
 def session_list(request):
-    """Upcoming (or, with ?past=1, past) sessions with their counts; leaders see their own."""
+    """Upcoming (or, with ?past=1, past) sessions with their counts: the user's own (?who=mine) or all (?who=all).
+
+    Whoever manages workshops reads every session, as in the API; the filter only saves scrolling.
+    Those who assign leaders plan for everyone and start with all, leaders with their own.
+    """
     past = request.GET.get("past") == "1"
+    who = request.GET.get("who")
+    if who not in WHO:
+        who = "all" if may(request.user, "workshops.assign_leader") else "mine"
     now = timezone.now()
     sessions = selectors.sessions_with_counts()
     sessions = sessions.filter(ends_at__lt=now).reverse() if past else sessions.filter(ends_at__gte=now)
-    if not has_role(request.user, Role.COORDINATOR):
+    if who == "mine":
         sessions = sessions.filter(leader=request.user)
-    context = {"sessions": sessions[:200], "past": past, "show_leader": has_role(request.user, Role.COORDINATOR)}
+    context = {"sessions": sessions[:200], "past": past, "who": who, "show_leader": who == "all"}
     return render(request, "workshops/session_list.html", context)
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(Role.WORKSHOP, Role.COORDINATOR)
+@requires("workshops.manage")
 def session_create(request):
-    may_choose = has_role(request.user, Role.COORDINATOR)
+    may_choose = may(request.user, "workshops.assign_leader")
     form = SessionForm(request.POST or None, may_choose_leader=may_choose)
     if request.method == "POST" and form.is_valid():
         session = services.session_create(by=request.user, **form.cleaned_data)
@@ -75,7 +85,7 @@ def session_create(request):
 
 
 @require_GET
-@role_required(Role.WORKSHOP, Role.COORDINATOR)
+@requires("workshops.manage")
 def session_detail(request, pk: int):
     session = get_object_or_404(selectors.sessions_with_counts(), pk=pk)
     signups = list(selectors.session_signups(session_id=pk))
@@ -125,7 +135,7 @@ def _attendance_counts(confirmed: list[Signup]) -> dict:
 
 
 @require_POST
-@role_required(Role.WORKSHOP, Role.COORDINATOR)
+@requires("workshops.manage")
 def signup_create(request, pk: int):
     get_object_or_404(WorkshopSession, pk=pk)
     form = SignupForm(request.POST)
@@ -154,7 +164,7 @@ def _announce_signup(request, signup: Signup) -> None:
 
 
 @require_POST
-@role_required(Role.WORKSHOP, Role.COORDINATOR)
+@requires("workshops.manage")
 def signup_cancel(request, pk: int):
     signup = get_object_or_404(Signup, pk=pk)
     try:
@@ -170,7 +180,7 @@ def signup_cancel(request, pk: int):
 
 
 @require_POST
-@role_required(Role.WORKSHOP, Role.COORDINATOR)
+@requires("workshops.manage")
 def signup_attendance(request, pk: int):
     signup = get_object_or_404(Signup, pk=pk)
     form = AttendanceForm(request.POST)
@@ -185,7 +195,7 @@ def signup_attendance(request, pk: int):
 
 
 @require_POST
-@role_required(Role.WORKSHOP, Role.COORDINATOR)
+@requires("workshops.manage")
 def session_mark_all_present(request, pk: int):
     get_object_or_404(WorkshopSession, pk=pk)
     try:
@@ -198,7 +208,7 @@ def session_mark_all_present(request, pk: int):
 
 
 @require_POST
-@role_required(Role.WORKSHOP, Role.COORDINATOR)
+@requires("workshops.manage")
 def session_capacity(request, pk: int):
     get_object_or_404(WorkshopSession, pk=pk)
     form = CapacityForm(request.POST)
@@ -216,7 +226,7 @@ def session_capacity(request, pk: int):
 
 
 @require_POST
-@role_required(Role.WORKSHOP, Role.COORDINATOR)
+@requires("workshops.manage")
 def session_cancel(request, pk: int):
     get_object_or_404(WorkshopSession, pk=pk)
     try:
@@ -234,7 +244,7 @@ def session_cancel(request, pk: int):
 
 
 @require_GET
-@role_required(Role.WORKSHOP, Role.COORDINATOR)
+@requires("workshops.manage")
 def resident_history(request, pk: int):
     resident = get_object_or_404(Resident, pk=pk)
     history = list(selectors.resident_signup_history(resident_id=pk)[:500])
@@ -244,7 +254,7 @@ def resident_history(request, pk: int):
 
 
 @require_GET
-@role_required(Role.WORKSHOP, Role.COORDINATOR)
+@requires("workshops.manage")
 def figures(request):
     today = timezone.localdate()
     form = MonthForm(request.GET or {"month": f"{today:%Y-%m}"})

@@ -8,18 +8,18 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from beneficiaries import serializers as s
-from beneficiaries.api.common import StaffReadsCoordinatorWrites, validated_input
+from beneficiaries.api.common import STAFF_READ_COORDINATOR_WRITE, validated_input
 from beneficiaries.eligibility import check_eligibility
 from beneficiaries.models import Entitlement, Resident
 from beneficiaries.services.entitlements import entitlement_create, entitlement_resume, entitlement_suspend
-from config.permissions import IsCoordinator, IsStaffMember
 
 TAG = "residents"
 
 
-class ResidentEntitlementsApi(StaffReadsCoordinatorWrites, GenericAPIView):
+class ResidentEntitlementsApi(GenericAPIView):
     """A resident's entitlements (all roles); POST records a decision or referral (coordinators)."""
 
+    capabilities = STAFF_READ_COORDINATOR_WRITE
     serializer_class = s.EntitlementSerializer
 
     @extend_schema(tags=[TAG], responses=s.EntitlementSerializer(many=True))
@@ -39,7 +39,7 @@ class ResidentEntitlementsApi(StaffReadsCoordinatorWrites, GenericAPIView):
 class _EntitlementStatusApi(GenericAPIView):
     """Suspend or resume an entitlement (coordinators); repeating it changes nothing."""
 
-    permission_classes = [IsCoordinator]
+    capabilities = "residents.write"
     serializer_class = s.EntitlementSerializer
     service = None
 
@@ -61,13 +61,13 @@ class EntitlementResumeApi(_EntitlementStatusApi):
 class ResidentEligibilityApi(GenericAPIView):
     """May the resident receive the programme on the date (default today, Europe/Warsaw)? Every reason when not."""
 
-    permission_classes = [IsStaffMember]
+    capabilities = "residents.read"
     serializer_class = s.EligibilitySerializer
 
     @extend_schema(tags=[TAG], parameters=[s.EligibilityQuerySerializer], responses=s.EligibilitySerializer)
     def get(self, request, pk: int):
-        query = validated_input(s.EligibilityQuerySerializer, request.query_params)
         resident = get_object_or_404(Resident, pk=pk)
+        query = validated_input(s.EligibilityQuerySerializer, request.query_params)
         day = query.get("date") or timezone.localdate()
         result = check_eligibility(resident=resident, program=query["program"], day=day)
         body = {

@@ -10,7 +10,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from beneficiaries import serializers as s
-from beneficiaries.api.common import StaffReadsCoordinatorWrites, validated_input
+from beneficiaries.api.common import STAFF_READ_COORDINATOR_WRITE, validated_input
 from beneficiaries.models import ClosureDay, Street
 from beneficiaries.services.reference import closure_day_save, reference_delete, street_save
 from beneficiaries.streets import street_district
@@ -18,9 +18,10 @@ from beneficiaries.streets import street_district
 STREETS, CLOSURES = "street register", "closure days"
 
 
-class StreetListApi(StaffReadsCoordinatorWrites, GenericAPIView):
+class StreetListApi(GenericAPIView):
     """The street register (all roles read, coordinators add)."""
 
+    capabilities = STAFF_READ_COORDINATOR_WRITE
     serializer_class = s.StreetSerializer
 
     @extend_schema(tags=[STREETS], responses=s.StreetSerializer(many=True))
@@ -34,9 +35,10 @@ class StreetListApi(StaffReadsCoordinatorWrites, GenericAPIView):
         return Response(self.get_serializer(street).data, status=status.HTTP_201_CREATED)
 
 
-class StreetDetailApi(StaffReadsCoordinatorWrites, GenericAPIView):
+class StreetDetailApi(GenericAPIView):
     """One street of the register (coordinators correct or remove it)."""
 
+    capabilities = STAFF_READ_COORDINATOR_WRITE
     serializer_class = s.StreetSerializer
 
     @extend_schema(tags=[STREETS])
@@ -57,9 +59,10 @@ class StreetDetailApi(StaffReadsCoordinatorWrites, GenericAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class StreetDistrictApi(StaffReadsCoordinatorWrites, GenericAPIView):
+class StreetDistrictApi(GenericAPIView):
     """The district the register gives a typed street name (null when unknown or ambiguous)."""
 
+    capabilities = STAFF_READ_COORDINATOR_WRITE
     serializer_class = s.StreetDistrictSerializer
 
     @extend_schema(tags=[STREETS], parameters=[s.StreetLookupSerializer])
@@ -68,9 +71,10 @@ class StreetDistrictApi(StaffReadsCoordinatorWrites, GenericAPIView):
         return Response(self.get_serializer({"street": street, "district": street_district(street)}).data)
 
 
-class ClosureDayListApi(StaffReadsCoordinatorWrites, GenericAPIView):
+class ClosureDayListApi(GenericAPIView):
     """Days the meal point is closed besides weekends and public holidays (`?from=&to=`)."""
 
+    capabilities = STAFF_READ_COORDINATOR_WRITE
     serializer_class = s.ClosureDaySerializer
 
     @extend_schema(
@@ -92,9 +96,10 @@ class ClosureDayListApi(StaffReadsCoordinatorWrites, GenericAPIView):
         return Response(self.get_serializer(day).data, status=status.HTTP_201_CREATED)
 
 
-class ClosureDayDetailApi(StaffReadsCoordinatorWrites, GenericAPIView):
+class ClosureDayDetailApi(GenericAPIView):
     """One closure day (coordinators change or remove it)."""
 
+    capabilities = STAFF_READ_COORDINATOR_WRITE
     serializer_class = s.ClosureDaySerializer
 
     @extend_schema(tags=[CLOSURES])

@@ -2,31 +2,32 @@
 
 import json
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from beneficiaries import serializers as s
-from beneficiaries.api.common import StaffReadsCoordinatorWrites, validated_input
+from beneficiaries.api.common import STAFF_READ_COORDINATOR_WRITE, validated_input
 from beneficiaries.models import Resident
-from beneficiaries.selectors import resident_get_with_entitlements, resident_possible_duplicates, resident_search
+from beneficiaries.selectors import resident_possible_duplicates, resident_search, residents_with_entitlements
 from beneficiaries.services.residents import resident_cards_print, resident_create, resident_update
-from config.permissions import IsCoordinator
+from config.schema import error_responses
 
 TAG = "residents"
 
 
-class ResidentListApi(StaffReadsCoordinatorWrites, GenericAPIView):
+class ResidentListApi(GenericAPIView):
     """Search residents (all roles) or register one (coordinators).
 
     `?search=` matches names in either order, a card number and the start of a PESEL.
     """
 
+    capabilities = STAFF_READ_COORDINATOR_WRITE
     serializer_class = s.ResidentSerializer
 
     @extend_schema(tags=[TAG], parameters=[s.ResidentSearchSerializer], responses=s.ResidentSerializer(many=True))
@@ -44,28 +45,23 @@ class ResidentListApi(StaffReadsCoordinatorWrites, GenericAPIView):
         return Response(data, status=status.HTTP_201_CREATED)
 
 
-class ResidentDetailApi(StaffReadsCoordinatorWrites, GenericAPIView):
+class ResidentDetailApi(GenericAPIView):
     """One resident with the entitlements.
 
     PATCH (coordinators) takes an optional `version`; a stale one is 409 `edit_conflict`.
     """
 
+    capabilities = STAFF_READ_COORDINATOR_WRITE
     serializer_class = s.ResidentDetailSerializer
-
-    def _resident(self, pk: int) -> Resident:
-        resident = resident_get_with_entitlements(resident_id=pk)
-        if resident is None:
-            raise Http404
-        return resident
 
     @extend_schema(tags=[TAG], responses=s.ResidentDetailSerializer)
     def get(self, request, pk: int):
-        return Response(self.get_serializer(self._resident(pk)).data)
+        return Response(self.get_serializer(get_object_or_404(residents_with_entitlements(), pk=pk)).data)
 
     @extend_schema(
         tags=[TAG],
         request=s.ResidentPatchSerializer,
-        responses={200: s.ResidentDetailSerializer, 409: OpenApiResponse(description="edit_conflict")},
+        responses={200: s.ResidentDetailSerializer, **error_responses({409: "edit_conflict"})},
     )
     def patch(self, request, pk: int):
         resident = get_object_or_404(Resident, pk=pk)
@@ -73,13 +69,13 @@ class ResidentDetailApi(StaffReadsCoordinatorWrites, GenericAPIView):
         serializer.is_valid(raise_exception=True)
         fields = dict(serializer.validated_data)
         resident_update(resident=resident, by=request.user, version=fields.pop("version", None), **fields)
-        return Response(self.get_serializer(self._resident(pk)).data)
+        return Response(self.get_serializer(residents_with_entitlements().get(pk=pk)).data)
 
 
 class ResidentDuplicatesApi(GenericAPIView):
     """Who a person about to be registered may already be (the check before saving)."""
 
-    permission_classes = [IsCoordinator]
+    capabilities = "residents.write"
     serializer_class = s.PossibleDuplicateSerializer
 
     @extend_schema(
@@ -115,7 +111,7 @@ class PdfRenderer(BaseRenderer):
 class ResidentCardApi(GenericAPIView):
     """The resident's printable card (PDF), for coordinators; never shows the PESEL."""
 
-    permission_classes = [IsCoordinator]
+    capabilities = "residents.write"
     renderer_classes = [JSONRenderer, PdfRenderer]
 
     @extend_schema(tags=[TAG], responses={(200, "application/pdf"): OpenApiTypes.BINARY})

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from beneficiaries import validators
 from beneficiaries.cards import card_number_for
-from beneficiaries.exceptions import EditConflict, already_anonymised
+from beneficiaries.exceptions import already_anonymised, edit_conflict
 from beneficiaries.models import RESIDENT_FIELDS, District, Resident
 from beneficiaries.selectors import address_key, resident_possible_duplicates
 from beneficiaries.streets import street_district
@@ -64,7 +64,7 @@ def resident_update(*, resident: Resident, by, version: int | None = None, **fie
     with transaction.atomic():
         current = Resident.objects.select_for_update().get(pk=resident.pk)
         if version is not None and version != current.version:
-            raise EditConflict(current_version=current.version)
+            raise edit_conflict(current_version=current.version)
         merged = {field: fields.get(field, getattr(current, field)) for field in RESIDENT_FIELDS}
         if "street" in fields and "district" not in fields and (fields["street"] or "").strip() != current.street:
             merged["district"] = None  # a new street: the district comes from the register again

@@ -10,10 +10,10 @@ from django.views.decorators.http import require_POST
 from beneficiaries import forms
 from beneficiaries.models import Entitlement, Resident
 from beneficiaries.services.entitlements import entitlement_create, entitlement_resume, entitlement_suspend
-from beneficiaries.views.common import coordinator_page
+from config.permissions import requires
 
 
-@coordinator_page
+@requires("residents.write")
 def entitlement_create_page(request, pk: int):
     resident = get_object_or_404(Resident, pk=pk)
     form = forms.EntitlementForm(request.POST or None, initial={"valid_from": timezone.localdate()})
@@ -28,7 +28,7 @@ def entitlement_create_page(request, pk: int):
     return render(request, "beneficiaries/entitlement_form.html", {"form": form, "resident": resident})
 
 
-@coordinator_page
+@requires("residents.write")
 @require_POST
 def entitlement_status_page(request, pk: int, action: str):
     entitlement = get_object_or_404(Entitlement, pk=pk)

@@ -23,7 +23,7 @@ from beneficiaries.services.reference import (
     street_save,
 )
 from beneficiaries.streets import street_district, street_matches
-from beneficiaries.views.common import coordinator_page
+from config.permissions import requires
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def _add_form(request, kind_name: str, prefix: str):
     return form, submitted and _save_form(request, kind, form)
 
 
-@coordinator_page
+@requires("residents.write")
 def street_list(request):
     form, saved = _add_form(request, "street", "street")
     if saved:
@@ -107,7 +107,7 @@ def street_list(request):
     return render(request, "beneficiaries/street_list.html", context)
 
 
-@coordinator_page
+@requires("residents.write")
 def criteria(request):
     criterion_form, saved_criterion = _add_form(request, "criterion", "criterion")
     percentage_form, saved_percentage = _add_form(request, "percentage", "percentage")
@@ -122,7 +122,7 @@ def criteria(request):
     return render(request, "beneficiaries/criteria.html", context)
 
 
-@coordinator_page
+@requires("residents.write")
 def closure_list(request):
     form, saved = _add_form(request, "closure", "closure")
     if saved:
@@ -147,7 +147,7 @@ def _holidays_from(start: datetime.date, *, days: int) -> list[tuple[datetime.da
     return found
 
 
-@coordinator_page
+@requires("residents.write")
 def reference_edit(request, kind: str, pk: int):
     spec = KINDS[kind]
     instance = get_object_or_404(spec.model, pk=pk)
@@ -159,7 +159,7 @@ def reference_edit(request, kind: str, pk: int):
     return render(request, "beneficiaries/reference_form.html", context)
 
 
-@coordinator_page
+@requires("residents.write")
 @require_POST
 def reference_remove(request, kind: str, pk: int):
     spec = KINDS[kind]

@@ -6,7 +6,6 @@ Coordinators change things; distribution staff and workshop leaders get the same
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,21 +18,20 @@ from beneficiaries.exceptions import EditConflict
 from beneficiaries.models import District, Program, Resident, Street
 from beneficiaries.reasons import reason_labels
 from beneficiaries.selectors import (
-    resident_get_with_entitlements,
     resident_possible_duplicates,
     resident_search,
     resident_similar_names,
+    residents_with_entitlements,
 )
 from beneficiaries.services.residents import resident_create, resident_update
-from beneficiaries.views.common import STAFF, coordinator_page
-from config.permissions import role_required
-from config.roles import Role, has_role, may_see_health_data
+from config.permissions import requires
+from config.roles import hidden_fields, may
 
 PAGE_SIZE = 50
 IDENTITY_FIELDS = ("first_name", "last_name", "pesel", "birth_date", "street", "building", "flat")
 
 
-@role_required(*STAFF)
+@requires("residents.read")
 def resident_list(request):
     text = (request.GET.get("search") or "").strip()[:100]
     if is_valid_card_number(text):
@@ -47,11 +45,9 @@ def resident_list(request):
     return render(request, "beneficiaries/resident_list.html", context)
 
 
-@role_required(*STAFF)
+@requires("residents.read")
 def resident_detail(request, pk: int):
-    resident = resident_get_with_entitlements(resident_id=pk)
-    if resident is None:
-        raise Http404
+    resident = get_object_or_404(residents_with_entitlements(), pk=pk)
     today = timezone.localdate()
     entitlements = list(resident.entitlements.all())
     checks = []
@@ -66,8 +62,7 @@ def resident_detail(request, pk: int):
         "checks": checks,
         "today": today,
         "closed_today": _closure_label(closure_reason(today)),
-        "show_health": may_see_health_data(request.user),
-        "duplicates": _duplicates_of(resident) if has_role(request.user, Role.COORDINATOR) else [],
+        "duplicates": _duplicates_of(resident) if may(request.user, "residents.write") else [],
     }
     return render(request, "beneficiaries/resident_detail.html", context)
 
@@ -84,7 +79,7 @@ def _duplicates_of(resident: Resident) -> list[Resident]:
     )
 
 
-@coordinator_page
+@requires("residents.write")
 def resident_create_page(request):
     form = forms.ResidentForm(request.POST or None)
     duplicates = []
@@ -101,11 +96,11 @@ def resident_create_page(request):
     return _form_page(request, form, duplicates, resident=None)
 
 
-@coordinator_page
+@requires("residents.write")
 def resident_edit_page(request, pk: int):
     resident = get_object_or_404(Resident, pk=pk)
     initial = {field: getattr(resident, field) for field in forms.ResidentEditForm.base_fields}
-    form = forms.ResidentEditForm(request.POST or None, initial=initial, show_health=may_see_health_data(request.user))
+    form = forms.ResidentEditForm(request.POST or None, initial=initial, hidden=hidden_fields(request.user))
     duplicates = []
     if request.method == "POST" and form.is_valid():
         changed = {field: form.cleaned_data[field] for field in form.changed_data if field != "version"}

@@ -1,41 +1,40 @@
 """Thin DRF views of the documents API (API.md "Documents")."""
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.permissions import IsWorkshopOrCoordinator
+from config.schema import error_responses
 from tasks import exceptions, selectors, services
 from tasks.models import Document, DocumentStatus
-from tasks.permissions import MayRequestDocumentKind
 from tasks.producers import download_name
 from tasks.serializers import (
-    MAX_ID,
     DocumentCreatedSerializer,
     DocumentFilterSerializer,
     DocumentRequestSerializer,
     DocumentSerializer,
-    NotReadySerializer,
 )
 
 TAGS = ["documents"]
 
 
 def _document(user, pk: int) -> Document:
-    """A document of a kind ``user`` may print, or 404 (also for ids past the database's range)."""
-    document = selectors.documents_for(user).filter(pk=pk).first() if pk <= MAX_ID else None
-    if document is None:
-        raise Http404
-    return document
+    """A document of a kind ``user`` may print; another kind is as unknown to them as a missing one (404)."""
+    return get_object_or_404(selectors.documents_for(user), pk=pk)
 
 
 class DocumentListCreate(generics.GenericAPIView):
-    """Request a document (POST; the work runs in a Celery worker) or list them (GET ?kind=K&date=D)."""
+    """Request a document (POST; the work runs in a Celery worker) or list them (GET ?kind=K&date=D).
 
-    permission_classes = [IsWorkshopOrCoordinator, MayRequestDocumentKind]
+    Who may print which kind is the service's rule (``documents.request:<kind>``): a kind the
+    role may not print is a 403, an unknown kind a 400.
+    """
+
+    capabilities = "documents.read"
     serializer_class = DocumentSerializer
 
     @extend_schema(tags=TAGS, parameters=[DocumentFilterSerializer], responses=DocumentSerializer(many=True))
@@ -55,7 +54,10 @@ class DocumentListCreate(generics.GenericAPIView):
     @extend_schema(
         tags=TAGS,
         request=DocumentRequestSerializer,
-        responses={202: DocumentCreatedSerializer, 400: OpenApiResponse(description="bad kind or parameter")},
+        responses={
+            202: DocumentCreatedSerializer,
+            **error_responses({403: "permission_denied: a kind the role may not print"}),
+        },
     )
     def post(self, request):
         asked = DocumentRequestSerializer(data=request.data)
@@ -67,7 +69,7 @@ class DocumentListCreate(generics.GenericAPIView):
 
 
 class DocumentDetail(APIView):
-    permission_classes = [IsWorkshopOrCoordinator]
+    capabilities = "documents.read"
 
     @extend_schema(tags=TAGS, responses=DocumentSerializer)
     def get(self, request, pk: int):
@@ -77,7 +79,7 @@ class DocumentDetail(APIView):
 class DocumentFile(APIView):
     """The PDF once ready, as an attachment; files are personal data, served only here."""
 
-    permission_classes = [IsWorkshopOrCoordinator]
+    capabilities = "documents.read"
     field, extension, content_type = "file", "pdf", "application/pdf"
 
     def perform_content_negotiation(self, request, force=False):
@@ -88,8 +90,7 @@ class DocumentFile(APIView):
         tags=TAGS,
         responses={
             (200, "application/pdf"): OpenApiTypes.BINARY,
-            404: OpenApiResponse(description="unknown document, or file_missing"),
-            409: OpenApiResponse(NotReadySerializer, description="not_ready"),
+            **error_responses({404: "not_found, file_missing", 409: "not_ready"}),
         },
     )
     def get(self, request, pk: int):
@@ -98,7 +99,7 @@ class DocumentFile(APIView):
         if document.status != DocumentStatus.READY:
             raise exceptions.not_ready(document.status)
         if not stored:
-            raise Http404
+            raise exceptions.no_such_file()
         try:
             handle = stored.open("rb")
         except FileNotFoundError:
@@ -117,8 +118,7 @@ class DocumentCsvFile(DocumentFile):
         tags=TAGS,
         responses={
             (200, "text/csv"): OpenApiTypes.BINARY,
-            404: OpenApiResponse(description="unknown document, not a monthly report, or file_missing"),
-            409: OpenApiResponse(NotReadySerializer, description="not_ready"),
+            **error_responses({404: "not_found (also: a kind without a table), file_missing", 409: "not_ready"}),
         },
     )
     def get(self, request, pk: int):

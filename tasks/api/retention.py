@@ -8,8 +8,8 @@ from rest_framework.response import Response
 
 from beneficiaries import serializers as s
 from beneficiaries.models import Resident
-from beneficiaries.selectors import resident_get_with_entitlements
-from config.permissions import IsCoordinator
+from beneficiaries.selectors import residents_with_entitlements
+from config.schema import error_responses
 from tasks.retention import data_subject_anonymise, data_subject_export
 from tasks.serializers import AnonymiseInputSerializer
 
@@ -19,7 +19,7 @@ TAG = "residents"
 class ResidentExportApi(GenericAPIView):
     """Everything held about one person (RODO art. 15), as a JSON file to hand over; each export is recorded."""
 
-    permission_classes = [IsCoordinator]
+    capabilities = "residents.data_subject"
 
     @extend_schema(tags=[TAG], responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description="the export")})
     def get(self, request, pk: int):
@@ -36,16 +36,16 @@ class ResidentAnonymiseApi(GenericAPIView):
     A second time is 409 `already_anonymised`.
     """
 
-    permission_classes = [IsCoordinator]
+    capabilities = "residents.data_subject"
     serializer_class = s.ResidentDetailSerializer
 
     @extend_schema(
         tags=[TAG],
         request=AnonymiseInputSerializer,
-        responses={200: s.ResidentDetailSerializer, 409: OpenApiResponse(description="already_anonymised")},
+        responses={200: s.ResidentDetailSerializer, **error_responses({409: "already_anonymised"})},
     )
     def post(self, request, pk: int):
         resident = get_object_or_404(Resident, pk=pk)
         AnonymiseInputSerializer(data=request.data).is_valid(raise_exception=True)
         data_subject_anonymise(resident=resident, by=request.user)
-        return Response(self.get_serializer(resident_get_with_entitlements(resident_id=pk)).data)
+        return Response(self.get_serializer(residents_with_entitlements().get(pk=pk)).data)

@@ -7,7 +7,6 @@ JSON API and each pending document's state is polled until it is ready, without 
 import datetime
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,20 +15,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from config.dates import previous_month
-from tasks import selectors, services
+from config.permissions import requires
+from tasks import exceptions, selectors, services
 from tasks.models import Document, DocumentKind, DocumentStatus
-from tasks.permissions import kinds_for, may_request
 from tasks.serializers import DocumentRequestSerializer
 
 TODAY_LIMIT = 200
 FORM_FIELDS = ("kind", "date", "session", "month")
 
 
-@login_required
+@requires("documents.read")
 @require_http_methods(["GET", "POST"])
 def document_list(request):
-    if not kinds_for(request.user):
-        raise PermissionDenied
     if request.method == "POST":
         return _request_from_form(request)
     return render(request, "tasks/document_list.html", _context(request))
@@ -37,14 +34,15 @@ def document_list(request):
 
 def _request_from_form(request):
     data = {name: request.POST[name] for name in FORM_FIELDS if request.POST.get(name)}
-    if not may_request(request.user, data.get("kind", "")):
-        raise PermissionDenied
     asked = DocumentRequestSerializer(data=data)
     if not asked.is_valid():
         for errors in asked.errors.values():
             messages.error(request, " ".join(str(error) for error in errors))
         return redirect("tasks:document-list")
-    requested = services.document_request(**asked.validated_data, by=request.user)
+    try:
+        requested = services.document_request(**asked.validated_data, by=request.user)
+    except exceptions.DocumentError:  # a kind the role may not print: refused as the API refuses it
+        raise PermissionDenied
     if requested.queued is False:
         messages.warning(
             request, _("The document is recorded but the queue is unavailable; it will be prepared later.")
@@ -59,19 +57,16 @@ def _context(request) -> dict:
     mine = selectors.documents_for(request.user)
     documents = list(selectors.documents_filtered(mine, created_on=today)[:TODAY_LIMIT])
     titles = selectors.session_titles(documents)
-    kinds = kinds_for(request.user)
+    kinds = selectors.document_kinds_for(request.user)
     year, month = previous_month(today)
     return {
         "rows": [
             {"document": d, "label": document_label(d, titles), "key": f"{d.kind}:{d.subject}"} for d in documents
         ],
-        "may_roster": DocumentKind.MEAL_ROSTER in kinds,
-        "may_attendance": DocumentKind.WORKSHOP_ATTENDANCE in kinds,
-        "may_monthly": DocumentKind.MONTHLY_MEALS in kinds,
         "sessions": selectors.sessions_to_print(today=today) if DocumentKind.WORKSHOP_ATTENDANCE in kinds else [],
         "today": today,
         "last_month": f"{year:04d}-{month:02d}",
-        "page_config": _page_config(mine),
+        "page_config": _page_config(mine, kinds),
         "Status": DocumentStatus,
     }
 
@@ -85,11 +80,13 @@ def document_label(document: Document, session_titles: dict[str, str]) -> str:
     return f"{kind} – {document.subject}"  # the date or the month, as the forms show them
 
 
-def _page_config(documents) -> dict:
-    """What the page's script needs: the API's URL, what was printed today, texts in the user's language."""
+def _page_config(documents, kinds: list[str]) -> dict:
+    """What the page's script needs: the API's URL, the kinds the user may request (the server's rule),
+    what was printed today, texts in the user's language."""
     printed = selectors.printed_today(documents)
     return {
         "api": reverse("api-document-list"),
+        "kinds": kinds,
         "printedToday": {key: _clock(at) for key, at in printed.items()},
         "status": {value: str(label) for value, label in DocumentStatus.choices},
         "text": {

@@ -7,13 +7,12 @@ from django.views.decorators.http import require_http_methods
 
 from beneficiaries.exceptions import BeneficiaryError
 from beneficiaries.models import Resident
-from config.permissions import role_required
-from config.roles import Role
+from config.permissions import requires
 from tasks.retention import data_subject_anonymise
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(Role.COORDINATOR)
+@requires("residents.data_subject")
 def resident_anonymise_page(request, pk: int):
     """GET explains what goes and what stays; POST with the box ticked anonymises."""
     resident = get_object_or_404(Resident, pk=pk)

@@ -144,18 +144,14 @@ def test_changes_are_recorded_in_the_audit_trail(coordinator_client, coordinator
     assert update.after == {"phone": "5"}
 
 
-def test_health_data_is_hidden_from_roles_that_may_not_see_it(settings, distribution_client, make_resident):
+def test_health_data_is_hidden_from_roles_that_may_not_see_it(monkeypatch, distribution_client, make_resident):
     from config import roles
 
     resident = make_resident(diet=["soft"], allergies="gluten")
     url = f"/api/v1/residents/{resident.pk}/"
     assert distribution_client.get(url).json()["diet"] == ["soft"]
-    original = roles.HEALTH_DATA_ROLES
-    roles.HEALTH_DATA_ROLES = frozenset({roles.Role.COORDINATOR})
-    try:
-        body = distribution_client.get(url).json()
-    finally:
-        roles.HEALTH_DATA_ROLES = original
+    monkeypatch.setitem(roles.RULES, "residents.see_health", frozenset({roles.Role.COORDINATOR}))
+    body = distribution_client.get(url).json()
     assert "diet" not in body
     assert "allergies" not in body
 

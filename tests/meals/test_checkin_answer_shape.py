@@ -20,7 +20,16 @@ def _as_json(data) -> dict:
     return json.loads(JSONRenderer().render(data))
 
 
-def test_the_answer_of_a_new_issue_is_what_the_serializer_says(distribution_client):
+def _serialized(issue, user) -> dict:
+    """MealIssueSerializer's answer to ``user``'s request (``may_void`` depends on who asks)."""
+    from rest_framework.test import APIRequestFactory
+
+    request = APIRequestFactory().get(ISSUES_URL)
+    request.user = user
+    return _as_json(MealIssueSerializer(issue, context={"request": request}).data)
+
+
+def test_the_answer_of_a_new_issue_is_what_the_serializer_says(distribution_client, distributor):
     resident = eligible_resident(
         first_name="Łucja", last_name="Żółć & <Syn>", diet=["soft", "no_pork"], allergies="seler"
     )
@@ -29,14 +38,17 @@ def test_the_answer_of_a_new_issue_is_what_the_serializer_says(distribution_clie
     answer = distribution_client.post(ISSUES_URL, body, format="json").json()
 
     issue = MealIssue.objects.select_related("resident", "issued_by", "voided_by").get()
-    assert answer == _as_json(MealIssueSerializer(issue).data)
+    assert answer == _serialized(issue, distributor)
 
 
-def test_a_voided_issue_and_a_resident_without_diet_read_the_same_both_ways(distribution_client, coordinator):
+def test_a_voided_issue_and_a_resident_without_diet_read_the_same_both_ways(
+    distribution_client, distributor, coordinator
+):
     resident = eligible_resident(diet=[], allergies="")
     issue_id = distribution_client.post(ISSUES_URL, {"resident": resident.pk}, format="json").json()["id"]
     MealIssue.objects.filter(pk=issue_id).update(voided_by=coordinator, void_reason="pomyłka")
     issue = MealIssue.objects.select_related("resident", "issued_by", "voided_by").get(pk=issue_id)
     issue.voided_at = issue.issued_at
 
-    assert _as_json(issue_data(issue)) == _as_json(MealIssueSerializer(issue).data)
+    for user in (distributor, coordinator):
+        assert _as_json(issue_data(issue, user=user)) == _serialized(issue, user)

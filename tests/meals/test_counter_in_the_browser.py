@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from meals.models import MealIssue
@@ -182,3 +183,58 @@ def test_while_offline_the_counter_says_so_and_serves_once_the_network_is_back(c
     expect(counter.locator("#state")).to_have_attribute("data-state", "served")
     expect(counter.locator("#offline")).to_be_hidden()
     assert MealIssue.objects.count() == 1
+
+
+def _recent_issues(page, *issues: MealIssue):
+    """The counter's list of the last issues, once it shows ``issues`` (newest first)."""
+    page.reload()
+    rows = page.locator("#recent tr[data-issue]")
+    expect(rows).to_have_count(len(issues))
+    return {issue.pk: page.locator(f'#recent tr[data-issue="{issue.pk}"]') for issue in issues}
+
+
+def _two_issues_today(own_user):
+    """One issue of ``own_user`` and one of a colleague at the counter, both today."""
+    colleague = UserFactory(username="anna", role="distribution", first_name="Anna", last_name="Zielińska")
+    at = NOW.replace(hour=11, minute=5)
+    mine = MealIssue.objects.create(resident=eligible_resident(), date=DAY, issued_at=at, issued_by=own_user)
+    theirs = MealIssue.objects.create(resident=eligible_resident(), date=DAY, issued_at=at, issued_by=colleague)
+    return mine, theirs
+
+
+def test_counter_staff_see_undo_on_their_own_issue_only_as_the_server_says(counter):
+    mine, theirs = _two_issues_today(get_user_model().objects.get(username="lena"))
+
+    rows = _recent_issues(counter, mine, theirs)
+
+    expect(rows[mine.pk].locator("button.undo")).to_have_count(1)
+    expect(rows[theirs.pk].locator("button.undo")).to_have_count(0)
+
+
+def test_a_coordinator_sees_undo_on_every_issue_of_the_day(login_page, live_server):
+    coordinator = UserFactory(username="ewa", role="coordinator", first_name="Ewa", last_name="Nowak")
+    page = login_page(coordinator)
+    page.goto(f"{live_server.url}/meals/counter/")
+    mine, theirs = _two_issues_today(coordinator)
+
+    rows = _recent_issues(page, mine, theirs)
+
+    expect(rows[mine.pk].locator("button.undo")).to_have_count(1)
+    expect(rows[theirs.pk].locator("button.undo")).to_have_count(1)
+    rows[theirs.pk].locator("button.undo").click()
+    rows[theirs.pk].locator(".confirm-undo").click()
+    expect(page.locator(f'#recent tr[data-issue="{theirs.pk}"].voided')).to_have_count(1)
+    theirs.refresh_from_db()
+    assert theirs.is_voided and theirs.voided_by == coordinator
+
+
+def test_the_counter_offers_undo_wherever_the_server_allows_it(counter, monkeypatch):
+    """The browser derives nothing: let counter staff void any issue, and the undo appears on a colleague's."""
+    from config import roles
+
+    monkeypatch.setitem(roles.RULES, "meals.void_any", roles.RULES["meals.void_any"] | {roles.Role.DISTRIBUTION})
+    mine, theirs = _two_issues_today(get_user_model().objects.get(username="lena"))
+
+    rows = _recent_issues(counter, mine, theirs)
+
+    expect(rows[theirs.pk].locator("button.undo")).to_have_count(1)

@@ -114,3 +114,37 @@ PAGES = {
 
 # Pages anyone may open (they hold no personal data): not part of the matrix.
 PUBLIC_PAGES = {"login", "logout", "set_language", "healthz"}
+
+# --- Inside the endpoints and pages: what each role may do with a row, and see of a person ---------
+# The same rules hold in the API and on the pages (tests/security/test_the_same_rules_in_api_and_pages.py).
+
+# Document kinds each role may request and read (API.md "Documents"); other kinds are refused
+# with 403 when requested and are not found (404) when read.
+DOCUMENT_KINDS = {
+    "meal_roster": ONLY_COORDINATOR,
+    "workshop_attendance": WORKSHOPS,
+    "monthly_meals": ONLY_COORDINATOR,
+}
+
+# Voiding a meal issue: who may undo whose issue (API.md "Roles"). Counter staff: their own, the
+# same day; coordinators: any. The API says so on each issue (may_void), the counter obeys it.
+VOID_OWN_TODAY = MEALS
+VOID_ANY = ONLY_COORDINATOR
+
+# Workshop sessions: whoever manages workshops reads every session, in the API and on the page
+# (leaders' own are only the page's default filter); only coordinators name another leader.
+READ_EVERY_SESSION = WORKSHOPS
+NAME_ANOTHER_LEADER = ONLY_COORDINATOR
+
+# Personal fields of a resident: the roles that receive each (API.md "Residents"). Everyone else
+# gets the key absent in the API and sees nothing of it on the resident's page. The phone also
+# goes to workshop leaders (API.md narrows that to their participants: issue 16).
+FIELDS = {
+    "pesel": ONLY_COORDINATOR,
+    "notes": ONLY_COORDINATOR,
+    "monthly_income": ONLY_COORDINATOR,
+    "household_size": ONLY_COORDINATOR,
+    "phone": WORKSHOPS,
+    "diet": STAFF,
+    "allergies": STAFF,
+}

@@ -1,7 +1,7 @@
 """Diet and allergies (health data) reach only the roles DOMAIN.md names: those who serve food or run workshops.
 
 Every GET endpoint and staff page is read by every role; wherever the resident's diet or
-allergies appear, the role must be one of config.roles.HEALTH_DATA_ROLES. Narrowing that set
+allergies appear, the role must have config.roles' "residents.see_health". Narrowing that rule
 in the future must not leave an endpoint that still shows them.
 """
 
@@ -30,13 +30,14 @@ def shows_health_data(response, markers=API_MARKERS) -> bool:
 
 
 def test_the_roles_are_those_that_serve_food_or_run_workshops():
-    assert {roles.Role.DISTRIBUTION, roles.Role.WORKSHOP, roles.Role.COORDINATOR} == roles.HEALTH_DATA_ROLES
+    assert {roles.Role.DISTRIBUTION, roles.Role.WORKSHOP, roles.Role.COORDINATOR} == roles.RULES["residents.see_health"]
 
 
 @pytest.mark.parametrize("role", ROLE_NAMES)
 def test_every_api_answer_with_health_data_goes_to_a_health_data_role(world, principals, role, monkeypatch):
     # Narrow the rule to everyone but this role: no endpoint may still show it health data.
-    monkeypatch.setattr(roles, "HEALTH_DATA_ROLES", roles.HEALTH_DATA_ROLES - {roles.Role(role)})
+    narrowed = roles.RULES["residents.see_health"] - {roles.Role(role)}
+    monkeypatch.setitem(roles.RULES, "residents.see_health", narrowed)
     client = api_client_for(principals[role])
     leaks = []
     for endpoint, method in api_operations():
@@ -50,7 +51,8 @@ def test_every_api_answer_with_health_data_goes_to_a_health_data_role(world, pri
 
 @pytest.mark.parametrize("role", ROLE_NAMES)
 def test_every_page_with_health_data_goes_to_a_health_data_role(world, principals, role, monkeypatch):
-    monkeypatch.setattr(roles, "HEALTH_DATA_ROLES", roles.HEALTH_DATA_ROLES - {roles.Role(role)})
+    narrowed = roles.RULES["residents.see_health"] - {roles.Role(role)}
+    monkeypatch.setitem(roles.RULES, "residents.see_health", narrowed)
     client = Client()
     client.force_login(principals[role])
     leaks = []

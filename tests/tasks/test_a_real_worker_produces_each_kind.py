@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from tasks.models import Document, DocumentError
+from tasks.models import Document, DocumentFailure
 from tasks.services import document_enqueue
 from tests.factories import MealIssueFactory, UserFactory, eligible_resident
 from tests.support import DAY
@@ -82,4 +82,4 @@ def test_a_list_for_a_session_that_no_longer_exists_fails_with_a_reason(celery_w
     assert document_enqueue(document.pk) is True
     detail = wait_until_done(coordinator_client, document.pk)
     assert detail["status"] == "failed"
-    assert detail["error"] == str(DocumentError.SESSION_NOT_FOUND.label)
+    assert detail["error"] == str(DocumentFailure.SESSION_NOT_FOUND.label)

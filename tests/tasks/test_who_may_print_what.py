@@ -3,7 +3,7 @@
 import pytest
 
 from tasks.models import Document, DocumentKind
-from tests.support import DAY, nothing_changed
+from tests.support import DAY, logged_in_client, nothing_changed
 from tests.tasks.helpers import DOCUMENTS_URL, workshop_session
 
 pytestmark = pytest.mark.django_db
@@ -67,3 +67,36 @@ def test_coordinators_see_every_kind(coordinator_client):
     attendance(workshop_session())
     kinds = {d["kind"] for d in coordinator_client.get(DOCUMENTS_URL).json()["results"]}
     assert kinds == {"meal_roster", "workshop_attendance"}
+
+
+def test_the_service_refuses_a_kind_the_role_may_not_print(leader):
+    """The rule lives in document_request: the page and the API both reach it."""
+    from config.models import AuditEvent
+    from tasks import exceptions, services
+
+    with pytest.raises(exceptions.DocumentError) as refused:
+        services.document_request(kind=DocumentKind.MEAL_ROSTER, subject=DAY.isoformat(), subject_date=DAY, by=leader)
+
+    assert (refused.value.code, refused.value.status_code) == ("permission_denied", 403)
+    assert not Document.objects.exists()
+    assert not AuditEvent.objects.filter(action="document.request").exists()
+
+
+def test_a_refused_kind_is_403_in_the_error_envelope_and_an_unknown_kind_is_400(workshop_client):
+    with nothing_changed():
+        refused = workshop_client.post(DOCUMENTS_URL, {"kind": "monthly_meals", "month": "2026-02"}, format="json")
+        unknown = workshop_client.post(DOCUMENTS_URL, {"kind": "passport", "month": "2026-02"}, format="json")
+
+    assert refused.status_code == 403
+    assert set(refused.json()) == {"code", "detail"}
+    assert refused.json()["code"] == "permission_denied"
+    assert unknown.status_code == 400
+    assert "kind" in unknown.json()
+    assert not Document.objects.exists()
+
+
+def test_the_page_is_told_which_kinds_the_user_may_request(leader, coordinator, frozen_clock):
+    from tests.tasks.test_the_printouts_page import page_config
+
+    for user, kinds in ((leader, ["workshop_attendance"]), (coordinator, list(DocumentKind.values))):
+        assert page_config(logged_in_client(user).get("/documents/"))["kinds"] == kinds

@@ -36,6 +36,20 @@ def test_the_list_shows_a_leaders_upcoming_sessions_with_counts(leader_page, lea
 
 
 @pytest.mark.django_db
+def test_a_leader_reads_every_session_when_asking_for_all(leader_page, leader, frozen_clock):
+    WorkshopSessionFactory(leader=leader, title="Moje zajęcia")
+    colleague = UserFactory(role="workshop", first_name="Jan", last_name="Kolega")
+    WorkshopSessionFactory(leader=colleague, title="Zajęcia kolegi")
+
+    mine = leader_page.get("/workshops/").content.decode()
+    everyone = leader_page.get("/workshops/", {"who": "all"}).content.decode()
+
+    assert 'href="?who=all"' in mine and 'aria-current="page">Moje<' in mine
+    assert "Moje zajęcia" in everyone and "Zajęcia kolegi" in everyone
+    assert "Jan Kolega" in everyone  # with all sessions comes the leader column
+
+
+@pytest.mark.django_db
 def test_a_coordinator_sees_every_leaders_sessions(coordinator, frozen_clock):
     WorkshopSessionFactory(title="Zajęcia Ani")
     WorkshopSessionFactory(title="Zajęcia Jana")

@@ -3,7 +3,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from config.roles import Role
+from config.roles import Role, roles_with
 
 
 class Command(BaseCommand):
@@ -23,7 +23,7 @@ class Command(BaseCommand):
             user, created = get_user_model().objects.get_or_create(username=username)
             user.set_password(password)
             user.is_active = True
-            user.is_staff = role == Role.COORDINATOR  # coordinators may use the Django admin
+            user.is_staff = role in roles_with("admin.use")  # the Django admin lets in staff only
             if first_name or last_name:
                 user.first_name, user.last_name = first_name, last_name
             user.save()

@@ -8,6 +8,7 @@
   if (!table || !configNode || !window.fetch) { return; }  // forms still work without it
   var config = JSON.parse(configNode.textContent);
   var printed = config.printedToday;  // "kind:subject" -> "HH:MM"
+  // config.kinds: the kinds this user may request, as the server's role rules say (never guessed here).
   var POLL_MS = 2000;
 
   function csrfToken() {
@@ -83,7 +84,7 @@
     row.appendChild(state);
     var cell = make("td");
     var actions = make("div", {"class": "row", "data-role": "actions"});
-    actions.appendChild(regenerateForm(doc, label, param));
+    if (config.kinds.indexOf(doc.kind) >= 0) { actions.appendChild(regenerateForm(doc, label, param)); }
     cell.appendChild(actions);
     row.appendChild(cell);
     table.tBodies[0].insertBefore(row, table.tBodies[0].firstChild);
