@@ -176,3 +176,19 @@ def test_an_entitlement_that_ended_yesterday_no_longer_holds_the_data(former, co
         resident=former, program=Program.FEAD, valid_from=yesterday, valid_to=yesterday, document_number="N/2"
     )
     assert anonymise(coordinator, former).status_code == 200
+
+
+def test_the_export_lists_every_printout_and_who_issued_and_voided_each_meal(former, coordinator):
+    data = api_client_for(coordinator).get(f"/api/v1/residents/{former.pk}/export/").json()
+    assert sorted(d["kind"] for d in data["documents"]) == ["meal_roster", "monthly_meals", "workshop_attendance"]
+    assert {d["requested_by"] for d in data["documents"]} == {coordinator.username}
+    issues = sorted(data["meal_issues"], key=lambda issue: issue["date"])
+    assert [(i["issued_by_user"], i["voided_by_user"]) for i in issues] == [("server", None), ("server", "coord")]
+    assert AuditEvent.objects.get(action="resident.export").after["documents"] == 3
+
+
+def test_the_export_leaves_out_printouts_of_other_days(former, coordinator):
+    Document.objects.create(kind=DocumentKind.MEAL_ROSTER, subject=DAY.isoformat(), subject_date=DAY)
+    Document.objects.create(kind=DocumentKind.MONTHLY_MEALS, subject="2026-02", subject_date=datetime.date(2026, 2, 1))
+    data = api_client_for(coordinator).get(f"/api/v1/residents/{former.pk}/export/").json()
+    assert len(data["documents"]) == 3
