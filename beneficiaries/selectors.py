@@ -196,6 +196,7 @@ RESIDENT_PERSONAL_KEYS = frozenset(
         "document_number",
         "household_size",
         "monthly_income",
+        "income_limit",
     }
 )
 # Everything a coordinator records about a resident, plus what the system adds.
@@ -208,8 +209,10 @@ ENTITLEMENT_EXPORT_FIELDS = (
     "document_number",
     "weekdays",
     "status",
+    "funding",
     "household_size",
     "monthly_income",
+    "income_limit",
     "created_at",
 )
 

@@ -56,6 +56,7 @@ _CHECKIN_RESIDENT_FIELDS = (
     "allergies",
     "is_active",
     "district",
+    "homeless",
 )
 
 
