@@ -46,6 +46,11 @@ def _sections(figures) -> list:
     summary = [
         (f"Liczba wydanych posiłków: {figures.total}", True, 10),
         (f"Liczba osób, którym wydano posiłek: {figures.distinct_persons}", True, 10),
+        (
+            f"W tym osoby w kryzysie bezdomności: {figures.homeless_persons} (posiłków: {figures.homeless_meals})",
+            False,
+            10,
+        ),
     ]
     return [
         lines_block(summary, space_after=1 * mm),
@@ -77,7 +82,7 @@ def _resident_cells(number: int, row) -> tuple[str, ...]:
 def render_monthly_csv(*, figures) -> bytes:
     """The same figures for a spreadsheet: one row per figure, its section in the first column.
 
-    "liczba" is meals, except in the "liczba_osob" row (distinct persons).
+    "liczba" is meals, except in the "liczba_osob" and "osoby_bezdomne" rows (distinct persons).
 
     Semicolons and a UTF-8 byte order mark, so a Polish Excel opens it with the letters intact.
     """
@@ -90,6 +95,8 @@ def render_monthly_csv(*, figures) -> bytes:
         writer.writerow(["osoba", "", resident_id, _cell(last_name), _cell(first_name), district, meals])
     for district, meals in figures.by_district.items():
         writer.writerow(["dzielnica", "", "", "", "", district, meals])
+    writer.writerow(["osoby_bezdomne", "", "", "", "", "", figures.homeless_persons])
+    writer.writerow(["posilki_osob_bezdomnych", "", "", "", "", "", figures.homeless_meals])
     writer.writerow(["liczba_osob", "", "", "", "", "", figures.distinct_persons])
     writer.writerow(["razem", "", "", "", "", "", figures.total])
     return out.getvalue().encode("utf-8-sig")
