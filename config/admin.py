@@ -1,6 +1,10 @@
 from django.contrib import admin
 
+from config.login import AdminLoginForm
 from config.models import AuditEvent
+
+# The admin's login counts against the same limits as every other login surface.
+admin.site.login_form = AdminLoginForm
 
 
 @admin.register(AuditEvent)

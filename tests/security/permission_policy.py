@@ -10,11 +10,14 @@ MEALS = frozenset({DISTRIBUTION, COORDINATOR})
 WORKSHOPS = frozenset({WORKSHOP, COORDINATOR})
 ONLY_COORDINATOR = frozenset({COORDINATOR})
 PUBLIC = "public"
+# Anyone logged in, a user without a role included: ending one's own token (IsAuthenticated, no capability).
+SIGNED_IN = frozenset({"no_role", *STAFF})
 
 # (URL name, method) -> the roles that may call it. Reading residents is for every role;
 # changing them, reference data, reports and the audit trail are the coordinator's.
 API = {
     ("api-token", "POST"): PUBLIC,
+    ("api-token-logout", "POST"): SIGNED_IN,
     ("schema", "GET"): PUBLIC,
     ("api-docs", "GET"): PUBLIC,
     ("api-audit", "GET"): ONLY_COORDINATOR,
