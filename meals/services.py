@@ -263,3 +263,8 @@ def meal_day_plan(*, day: datetime.date, by, menu=UNSET, portions_planned=UNSET,
 def meal_issues_anonymise_for_resident(*, resident_id: int) -> int:
     """Blank who collected the resident's meals; the issues stay for the counts. Returns how many stay."""
     return MealIssue.objects.filter(resident_id=resident_id).update(collected_by="")
+
+
+def offline_pack_record(*, by, day: datetime.date, residents: int) -> None:
+    """A counter took the day's list onto its device: a bulk read of personal data, so it is in the trail."""
+    audit_record(actor=by, action="meal.offline_pack", obj=by, after={"date": day, "residents": residents})
