@@ -27,6 +27,7 @@ ACTION_LABELS = {
     "entitlement.resume": _("decision resumed"),
     "meal.issue": _("meal issued"),
     "meal.void": _("meal voided"),
+    "meal.offline_pack": _("day's list taken onto a counter device"),
     "meal_day.plan": _("day planned"),
     "workshop_session.create": _("workshop session created"),
     "workshop_session.update": _("workshop session changed"),

@@ -227,6 +227,30 @@ class DaySerializer(DaySummarySerializer):
         return DayResidentSerializer(day.rows, many=True, context=context).data
 
 
+class OfflinePackResidentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    first_name = serializers.CharField()
+    last_name = serializers.CharField()
+    birth_year = serializers.IntegerField(allow_null=True)
+    street = serializers.CharField()
+    card_number = serializers.CharField(allow_null=True)
+    diet = serializers.ListField(child=serializers.CharField())
+    allergies = serializers.CharField()
+    issued_at = serializers.DateTimeField(allow_null=True)
+
+
+class OfflinePackSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    generated_at = serializers.DateTimeField()
+    residents = serializers.SerializerMethodField()
+
+    @extend_schema_field(OfflinePackResidentSerializer(many=True))
+    def get_residents(self, pack):
+        """OfflinePackResidentSerializer's shape, built directly: the rows are plain dicts already."""
+        iso = serializers.DateTimeField().to_representation
+        return [{**row, "issued_at": iso(row["issued_at"]) if row["issued_at"] else None} for row in pack.residents]
+
+
 class DayPlanSerializer(serializers.ModelSerializer):
     menu = serializers.CharField(required=False, allow_blank=True, max_length=500)
     portions_planned = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=100_000)

@@ -239,3 +239,8 @@ def meal_issues_anonymise_for_resident(*, resident_id: int) -> int:
     issues = MealIssue.objects.filter(resident_id=resident_id)
     issues.exclude(void_reason="").update(void_reason=REDACTED)
     return issues.update(collected_by="")
+
+
+def offline_pack_record(*, by, day: datetime.date, residents: int) -> None:
+    """A counter took the day's list onto its device: a bulk read of personal data, so it is in the trail."""
+    audit_record(actor=by, action="meal.offline_pack", obj=by, after={"date": day, "residents": residents})

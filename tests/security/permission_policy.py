@@ -59,6 +59,7 @@ API = {
     ("api-meal-today", "GET"): MEALS,
     ("api-meal-check", "GET"): MEALS,
     ("api-meal-residents", "GET"): MEALS,
+    ("api-meal-offline-pack", "GET"): MEALS,
     # Workshops: leaders and the coordinator.
     ("workshop-session-list", "GET"): WORKSHOPS,
     ("workshop-session-list", "POST"): WORKSHOPS,
