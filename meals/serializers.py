@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from beneficiaries.eligibility import Reason
 from beneficiaries.models import Resident
-from meals.converters import MAX_YEAR, MIN_YEAR
+from config.fields import DayField
 from meals.models import MealDay, MealIssue
 from meals.services import may_void
 
@@ -116,14 +116,8 @@ class VoidSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=500)
 
 
-def _check_year(day):
-    if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise serializers.ValidationError(_("Date out of range."))
-    return day
-
-
 class DateQuerySerializer(serializers.Serializer):
-    date = serializers.DateField(required=False, validators=[_check_year])
+    date = DayField(required=False)
 
     def day(self):
         return self.validated_data.get("date") or timezone.localdate()

@@ -207,6 +207,6 @@ class FiguresView(WorkshopView):
     def get(self, request):
         params = MonthSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        year, month = params.validated_data["month"]
-        figures = selectors.monthly_workshop_figures(year=year, month=month)
+        month = params.validated_data["month"]
+        figures = selectors.monthly_workshop_figures(year=month.year, month=month.month)
         return Response(FiguresSerializer(figures).data)

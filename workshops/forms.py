@@ -1,10 +1,9 @@
 """Forms of the leader pages (plain HTML, POST-redirect-GET)."""
 
-import datetime
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.fields import MonthFormField
 from workshops.models import Topic
 from workshops.selectors import leader_candidates
 
@@ -62,11 +61,4 @@ class AttendanceForm(forms.Form):
 
 
 class MonthForm(forms.Form):
-    # TODO(issue 13.4): one month parser and year range in config.dates (serializers.MonthSerializer differs).
-    month = forms.DateField(label=_("Month"), input_formats=["%Y-%m"], widget=forms.DateInput(attrs={"type": "month"}))
-
-    def clean_month(self):
-        month = self.cleaned_data["month"]
-        if not datetime.date(1900, 1, 1) <= month <= datetime.date(2999, 12, 1):
-            raise forms.ValidationError(_("Give a month as YYYY-MM."))
-        return month
+    month = MonthFormField(label=_("Month"))

@@ -183,6 +183,7 @@ def attendance_sheet(*, session_id: int) -> AttendanceSheet:
         Signup.objects.filter(session_id=session_id, status=SignupStatus.CONFIRMED)
         .select_related("resident")
         .annotate(referral_number=referral_number_on(session_day(session)))
+        .order_by("resident__sort_name", "resident_id")
     )
     rows = [
         AttendanceRow(
@@ -193,7 +194,6 @@ def attendance_sheet(*, session_id: int) -> AttendanceSheet:
         )
         for s in signups
     ]
-    rows.sort(key=lambda row: (polish_sort_key(row.last_name), polish_sort_key(row.first_name)))
     return AttendanceSheet(
         session_id=session.pk,
         title=session.title,
@@ -213,18 +213,6 @@ def leader_name(session: WorkshopSession) -> str:
     if leader is None:
         return ""
     return leader.get_full_name() or leader.get_username()
-
-
-# TODO(issue 13.4): a second Polish name order; config.text.name_sort_key is the other one.
-# Polish alphabetical order: a database collation differs between SQLite and PostgreSQL
-# installs, so names are ordered here ("Łoś" after "Lis", before "Mazur").
-_POLISH_ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
-_POLISH_RANK = {letter: rank for rank, letter in enumerate(_POLISH_ALPHABET)}
-
-
-def polish_sort_key(text: str) -> tuple:
-    lowered = text.lower()
-    return tuple((_POLISH_RANK.get(ch, 100 + ord(ch)), ch) for ch in lowered)
 
 
 # --- Monthly figures ---------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 
 from beneficiaries.calendar import opening_days_between
-from config.text import name_sort_key
+from config.text import person_sort_key
 from meals.models import MealIssue
 
 
@@ -54,5 +54,5 @@ def _meals_per_resident(issues: QuerySet[MealIssue]) -> list[tuple[int, str, str
             meals=Count("id")
         )
     )
-    rows.sort(key=lambda row: (name_sort_key(row[1]), name_sort_key(row[2]), row[0]))
+    rows.sort(key=lambda row: (person_sort_key(row[1], row[2]), row[0]))
     return rows

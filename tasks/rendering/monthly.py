@@ -6,6 +6,7 @@ import io
 
 from reportlab.lib.units import mm
 
+from config import dates
 from tasks.rendering import wording
 from tasks.rendering.layout import Column, Frame, Table, render
 from tasks.rendering.parts import header_frame_part, heading, lines_block, signature_block
@@ -66,7 +67,7 @@ def _district_cells(_number: int, row) -> tuple[str, ...]:
 
 def _day_cells(_number: int, row) -> tuple[str, ...]:
     day, meals = row
-    return (f"{day:%d.%m.%Y}", wording.WEEKDAYS[day.weekday()], str(meals))
+    return (dates.day_text(day), wording.weekday_text(day), str(meals))
 
 
 def _resident_cells(number: int, row) -> tuple[str, ...]:

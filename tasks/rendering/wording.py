@@ -7,28 +7,15 @@ gettext catalogues (an English UI session still prints the Polish form).
 
 import datetime
 
-from django.utils import timezone
+from django.utils import timezone, translation
+
+from config import dates
 
 INSTITUTION = "OPS Chorzów – Centrum Pracy Socjalnej"
 ADDRESS = "ul. Kasprowicza 2, 41-503 Chorzów"
 PROGRAMME = "Fundusze Europejskie na Pomoc Żywnościową 2021–2027 – działania towarzyszące"
 SCHEDULER = "system (harmonogram)"
 
-WEEKDAYS = ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela")
-MONTHS = (
-    "styczeń",
-    "luty",
-    "marzec",
-    "kwiecień",
-    "maj",
-    "czerwiec",
-    "lipiec",
-    "sierpień",
-    "wrzesień",
-    "październik",
-    "listopad",
-    "grudzień",
-)
 DIETS = {
     "vegetarian": "wegetariańska",
     "diabetic": "cukrzycowa",
@@ -47,12 +34,20 @@ TOPICS = {
 
 
 def day_text(day: datetime.date) -> str:
-    """'05.01.2026 (poniedziałek)'."""
-    return f"{day:%d.%m.%Y} ({WEEKDAYS[day.weekday()]})"
+    """'5.01.2026 (poniedziałek)'."""
+    with translation.override("pl"):
+        return dates.day_with_weekday(day)
+
+
+def weekday_text(day: datetime.date) -> str:
+    with translation.override("pl"):
+        return dates.weekday_text(day)
 
 
 def month_text(year: int, month: int) -> str:
-    return f"{MONTHS[month - 1]} {year}"
+    """'styczeń 2026'."""
+    with translation.override("pl"):
+        return dates.month_text(year, month)
 
 
 def local_time(moment: datetime.datetime) -> str:
@@ -60,8 +55,8 @@ def local_time(moment: datetime.datetime) -> str:
 
 
 def printed_line(printed_at: datetime.datetime, printed_by: str) -> str:
-    """'Wydrukowano 05.01.2026 06:00 przez Anna Nowak', on every page's footer."""
-    return f"Wydrukowano {timezone.localtime(printed_at):%d.%m.%Y %H:%M} przez {printed_by or SCHEDULER}"
+    """'Wydrukowano 5.01.2026 06:00 przez Anna Nowak', on every page's footer."""
+    return f"Wydrukowano {dates.moment_text(printed_at)} przez {printed_by or SCHEDULER}"
 
 
 def diet_text(diet: list[str], allergies: str) -> str:
