@@ -71,8 +71,10 @@ def _polish() -> bool:
 
 # --- Dates and months people type: one parser, one range (docs/polish.md) -----------------------
 
-# A year outside these is a typo (or a probe); it never reaches calendar arithmetic.
-FIRST_YEAR, LAST_YEAR = 1900, 2999
+# The dates the service accepts anywhere (a parameter, a form, an import): older or later is a
+# typing error, and keeping years to four digits keeps day and month arithmetic from overflowing.
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2999, 12, 31)
 # The service holds no meal, session or document about an earlier day: lists of days before it
 # are refused (a 404 for a day in a URL, a 400 for a document's parameter).
 RECORDS_BEGIN = datetime.date(2000, 1, 1)
@@ -82,8 +84,8 @@ _MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
 def check_year(day: datetime.date) -> datetime.date:
-    """``day`` itself; ValueError when its year is outside FIRST_YEAR..LAST_YEAR."""
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+    """``day`` itself; ValueError when it is outside EARLIEST_DATE..LATEST_DATE."""
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
         raise ValueError(f"year out of range: {day.year}")
     return day
 

@@ -12,9 +12,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from config.dates import FIRST_YEAR, LAST_YEAR, check_year, parse_month
+from config.dates import check_year, parse_month
 
-OUT_OF_RANGE = _("Give a date between the years %(first)s and %(last)s.")
+OUT_OF_RANGE = _("Enter a date between 1900 and 2999.")  # config.dates.EARLIEST_DATE, LATEST_DATE
 NOT_A_MONTH = _("Enter a month as YYYY-MM.")
 
 
@@ -28,7 +28,7 @@ class DayField(serializers.DateField):
         try:
             return check_year(day)
         except ValueError:
-            self.fail("out_of_range", first=FIRST_YEAR, last=LAST_YEAR)
+            self.fail("out_of_range")
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -49,6 +49,20 @@ class MonthField(serializers.Field):
 
     def to_representation(self, value) -> str:
         return f"{value:%Y-%m}"
+
+
+class DayFormField(forms.DateField):
+    """A page's date field, refusing a day outside the service's range as the API does."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    default_error_messages = {"out_of_range": OUT_OF_RANGE}
+
+    def to_python(self, value) -> datetime.date | None:
+        day = super().to_python(value)
+        try:
+            return day and check_year(day)
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["out_of_range"], code="out_of_range") from None
 
 
 class MonthFormField(forms.Field):

@@ -64,3 +64,8 @@ def name_sort_key(text: str) -> str:
 def person_sort_key(last_name: str, first_name: str) -> str:
     """The place of a person in every list: last name, then first name, in the order above."""
     return f"{name_sort_key(last_name)}{_END}{name_sort_key(first_name)}"
+
+
+def staff_name(user) -> str:
+    """How a staff member is named on screens and paper: full name, else the login name."""
+    return user.get_full_name() or user.get_username()
