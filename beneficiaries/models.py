@@ -33,6 +33,13 @@ class DietTag(models.TextChoices):
     NO_PORK = "no_pork", _("no pork")
 
 
+def diet_labels(codes) -> list[str]:
+    """['soft', 'no_pork'] -> their one name each, in the active language, on screen and paper
+    alike (unknown codes shown as they are)."""
+    labels = dict(DietTag.choices)
+    return [str(labels.get(code, code)) for code in codes or []]
+
+
 class Street(models.Model):
     """The street register: which district a street belongs to (coordinator-edited data)."""
 

@@ -12,7 +12,7 @@ from beneficiaries import validators
 from beneficiaries.eligibility import Reason
 from beneficiaries.models import RESIDENT_FIELDS, ClosureDay, DietTag, District, Entitlement, Program, Resident, Street
 from beneficiaries.selectors import DuplicateReason
-from config.fields import DayField
+from config.fields import MAX_ID, DayField
 from config.roles import hidden_fields
 
 REASON_CODES = [value for name, value in vars(Reason).items() if name.isupper()]
@@ -181,7 +181,7 @@ class DuplicateQuerySerializer(serializers.Serializer):
     street = serializers.CharField(max_length=100, required=False, allow_blank=True)
     building = serializers.CharField(max_length=20, required=False, allow_blank=True)
     flat = serializers.CharField(max_length=20, required=False, allow_blank=True)
-    exclude = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
+    exclude = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
 
 
 # --- Entitlements and eligibility ----------------------------------------------------------------

@@ -14,6 +14,8 @@ from rest_framework import serializers
 
 from config.dates import check_year, parse_month
 
+# The largest primary key (a bigint): a larger id in a request is invalid input (400), not a 500.
+MAX_ID = 2**63 - 1
 OUT_OF_RANGE = _("Enter a date between 1900 and 2999.")  # config.dates.EARLIEST_DATE, LATEST_DATE
 NOT_A_MONTH = _("Enter a month as YYYY-MM.")
 

@@ -1,11 +1,12 @@
 from django.contrib import admin
 
+from config.admin import ReadOnlyAdminMixin
 from meals.models import MealDay, MealIssue
 from meals.services import meal_day_plan
 
 
 @admin.register(MealIssue)
-class MealIssueAdmin(admin.ModelAdmin):
+class MealIssueAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: issues and voids go through the counter (and the audit trail), never edited here."""
 
     list_display = ("date", "issued_at", "resident", "takeaway", "issued_by", "voided_at")
@@ -14,15 +15,6 @@ class MealIssueAdmin(admin.ModelAdmin):
     search_fields = ("resident__search_text", "client_ref")
     list_select_related = ("resident", "issued_by")
     raw_id_fields = ("resident",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(MealDay)

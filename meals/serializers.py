@@ -7,12 +7,11 @@ from rest_framework import serializers
 
 from beneficiaries.eligibility import Reason
 from beneficiaries.models import Resident
-from config.fields import DayField
+from config.fields import MAX_ID, DayField
 from config.serializers import ErrorIssueSerializer
 from meals.models import MealDay, MealIssue
 from meals.services import issue_ref, issued_by_name, may_void
 
-MAX_ID = 2**63 - 1
 REASON_CODES = [value for name, value in vars(Reason).items() if name.isupper()]
 
 

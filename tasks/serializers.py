@@ -9,11 +9,10 @@ from rest_framework import serializers
 
 from beneficiaries.calendar import point_is_open
 from config.dates import RECORDS_BEGIN, day_text
-from config.fields import DayField, MonthField
+from config.fields import MAX_ID, DayField, MonthField
+from config.text import staff_name
 from tasks.models import KIND_PARAMETER, Document, DocumentKind
 from workshops.models import SessionStatus, WorkshopSession
-
-MAX_ID = 2**63 - 1
 
 
 class DocumentRequestSerializer(serializers.Serializer):
@@ -101,7 +100,7 @@ class DocumentSerializer(serializers.ModelSerializer):
 
     def get_requested_by(self, document) -> str | None:
         user = document.requested_by
-        return (user.get_full_name() or user.get_username()) if user else None
+        return staff_name(user) if user else None
 
     def _url(self, name: str, document) -> str:
         path = reverse(name, args=[document.pk])

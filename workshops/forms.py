@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from config.fields import MonthFormField
+from config.fields import MAX_ID, MonthFormField
+from config.text import staff_name
 from workshops.models import Topic
 from workshops.selectors import leader_candidates
 
@@ -21,7 +22,7 @@ class DateTimeLocalInput(forms.DateTimeInput):
 
 class LeaderChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, user):
-        return user.get_full_name() or user.get_username()
+        return staff_name(user)
 
 
 class SessionForm(forms.Form):
@@ -53,7 +54,7 @@ class CapacityForm(forms.Form):
 
 
 class SignupForm(forms.Form):
-    resident = forms.IntegerField(min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
+    resident = forms.IntegerField(min_value=1, max_value=MAX_ID, widget=forms.HiddenInput)
 
 
 class AttendanceForm(forms.Form):

@@ -15,6 +15,7 @@ from beneficiaries.models import Entitlement, EntitlementStatus, Program
 from config.audit import audit_about
 from config.dates import day_bounds, month_bounds
 from config.roles import roles_with
+from config.text import staff_name
 from workshops.models import SessionStatus, Signup, SignupStatus, Topic, WorkshopSession
 
 # --- Sessions ---------------------------------------------------------------------------------
@@ -229,7 +230,7 @@ def leader_name(session: WorkshopSession) -> str:
     leader = session.leader
     if leader is None:
         return ""
-    return leader.get_full_name() or leader.get_username()
+    return staff_name(leader)
 
 
 # --- Monthly figures ---------------------------------------------------------------------------

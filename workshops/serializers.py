@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
 
-from config.fields import DayField, MonthField
+from config.fields import MAX_ID, DayField, MonthField
 from workshops import selectors
 from workshops.models import Signup, Topic, WorkshopSession
 
@@ -98,7 +98,7 @@ class HistorySignupSerializer(SignupSerializer):
 
 
 class SignupCreateSerializer(serializers.Serializer):
-    resident = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    resident = serializers.IntegerField(min_value=1, max_value=MAX_ID)
 
 
 class AttendanceSerializer(serializers.Serializer):

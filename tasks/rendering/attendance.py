@@ -48,7 +48,7 @@ def render_attendance_sheet(*, sheet, printed_at: datetime.datetime, printed_by:
 def _session_details(sheet) -> list:
     """The header of every page; user text (title, place, leader) goes through markup_safe."""
     starts, ends = timezone.localtime(sheet.starts_at), timezone.localtime(sheet.ends_at)
-    theme = wording.TOPICS.get(sheet.topic, sheet.topic_label)
+    theme = wording.topic_text(sheet.topic)
     blocks = [
         lines_block([(wording.INSTITUTION, True, 10), (wording.ADDRESS, False, 8.5)], space_after=1 * mm),
         lines_block([(TITLE, True, 14)], space_after=0),

@@ -62,7 +62,7 @@ def _sections(figures) -> list:
 
 def _district_cells(_number: int, row) -> tuple[str, ...]:
     district, meals = row
-    return (wording.DISTRICTS.get(district, district), str(meals))
+    return (wording.district_text(district), str(meals))
 
 
 def _day_cells(_number: int, row) -> tuple[str, ...]:
@@ -72,7 +72,7 @@ def _day_cells(_number: int, row) -> tuple[str, ...]:
 
 def _resident_cells(number: int, row) -> tuple[str, ...]:
     _id, last_name, first_name, district, meals = row
-    return (str(number), f"{last_name} {first_name}", wording.DISTRICTS.get(district, district), str(meals))
+    return (str(number), f"{last_name} {first_name}", wording.district_text(district), str(meals))
 
 
 def render_monthly_csv(*, figures) -> bytes:

@@ -2,35 +2,22 @@
 
 These are the office's official forms (DOMAIN.md "Printed lists"): their text is fixed by the
 office, not a translation of the interface, so it lives here as Polish text rather than in
-gettext catalogues (an English UI session still prints the Polish form).
+gettext catalogues (an English UI session still prints the Polish form). Names of diets,
+districts, themes and dates are the ones the pages show, taken in Polish (docs/polish.md).
 """
 
 import datetime
 
 from django.utils import timezone, translation
 
+from beneficiaries.models import District, diet_labels
 from config import dates
+from workshops.models import Topic
 
 INSTITUTION = "OPS Chorzów – Centrum Pracy Socjalnej"
 ADDRESS = "ul. Kasprowicza 2, 41-503 Chorzów"
 PROGRAMME = "Fundusze Europejskie na Pomoc Żywnościową 2021–2027 – działania towarzyszące"
 SCHEDULER = "system (harmonogram)"
-
-DIETS = {
-    "vegetarian": "wegetariańska",
-    "diabetic": "cukrzycowa",
-    "gluten_free": "bezglutenowa",
-    "lactose_free": "bez laktozy",
-    "soft": "lekkostrawna/miękka",
-    "no_pork": "bez wieprzowiny",
-}
-DISTRICTS = {"chorzow_stary": "Chorzów Stary", "maciejkowice": "Maciejkowice", "other": "inna"}
-TOPICS = {
-    "cooking": "Gotowanie",
-    "nutrition": "Żywienie i dieta",
-    "budgeting": "Budżet domowy",
-    "food_waste": "Niemarnowanie żywności",
-}
 
 
 def day_text(day: datetime.date) -> str:
@@ -60,7 +47,20 @@ def printed_line(printed_at: datetime.datetime, printed_by: str) -> str:
 
 
 def diet_text(diet: list[str], allergies: str) -> str:
-    parts = [", ".join(DIETS.get(tag, tag) for tag in diet)] if diet else []
+    with translation.override("pl"):
+        parts = [", ".join(diet_labels(diet))] if diet else []
     if allergies and allergies.strip():
         parts.append(f"alergie: {allergies.strip()}")
     return "; ".join(parts)
+
+
+def district_text(code: str) -> str:
+    """The district's one name (beneficiaries.models.District), in Polish."""
+    with translation.override("pl"):
+        return str(dict(District.choices).get(code, code))
+
+
+def topic_text(code: str) -> str:
+    """The theme's one name (workshops.models.Topic), in Polish."""
+    with translation.override("pl"):
+        return str(dict(Topic.choices).get(code, code))
