@@ -114,7 +114,9 @@ class MealIssueFactory(factory.django.DjangoModelFactory):
 
     class Params:
         day = DAY
-        voided = factory.Trait(voided_at=factory.SelfAttribute("issued_at"))
+        voided = factory.Trait(
+            voided_at=factory.SelfAttribute("issued_at"), voided_by=factory.SelfAttribute("issued_by")
+        )
 
     resident = factory.SubFactory(ResidentFactory)
     issued_at = factory.LazyAttribute(lambda i: datetime.datetime.combine(i.day, datetime.time(12, 5), tzinfo=WARSAW))

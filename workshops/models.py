@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -53,6 +55,23 @@ class WorkshopSession(models.Model):
     def __str__(self):
         return f"{self.title} ({timezone.localtime(self.starts_at):%Y-%m-%d %H:%M})"
 
+    # The session's windows: the services enforce them, the pages show what they allow.
+
+    def has_started(self, now: datetime.datetime) -> bool:
+        return self.starts_at <= now
+
+    def sign_up_open(self, now: datetime.datetime) -> bool:
+        """Sign-ups are taken until the session starts, unless it was cancelled."""
+        return self.status == SessionStatus.SCHEDULED and not self.has_started(now)
+
+    def attendance_open(self, now: datetime.datetime) -> bool:
+        """Attendance is recorded from the start of a session that was not cancelled."""
+        return self.status == SessionStatus.SCHEDULED and self.has_started(now)
+
+    def may_be_cancelled(self, signups) -> bool:
+        """A scheduled session with nobody's attendance recorded (a session held stays on record)."""
+        return self.status == SessionStatus.SCHEDULED and all(signup.attended is None for signup in signups)
+
 
 class SignupStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("confirmed")
@@ -105,6 +124,10 @@ class Signup(models.Model):
                 fields=["session", "waitlist_position"],
                 condition=Q(status="waitlisted"),
                 name="one_signup_per_waitlist_position",
+            ),
+            # Attendance is recorded for confirmed participants only (API.md).
+            models.CheckConstraint(
+                condition=Q(attended__isnull=True) | Q(status="confirmed"), name="attendance_only_when_confirmed"
             ),
         ]
 

@@ -111,7 +111,7 @@ def session_cancel(*, session_id: int, by) -> list[Signup]:
         session = _locked_session(session_id)
         if session.status == SessionStatus.CANCELLED:
             raise exceptions.session_cancelled()
-        if session.signups.filter(attended__isnull=False).exists():
+        if not session.may_be_cancelled(session.signups.filter(attended__isnull=False)[:1]):
             raise exceptions.attendance_recorded()
         now = timezone.now()
         session.status, session.cancelled_at = SessionStatus.CANCELLED, now
@@ -130,7 +130,7 @@ def signup_create(*, session_id: int, resident: Resident, by) -> Signup:
     """Sign ``resident`` up: a confirmed place while there is one, else the end of the waiting list."""
     with transaction.atomic():
         session = _locked_session(session_id)
-        if session.status == SessionStatus.CANCELLED or session.starts_at <= timezone.now():
+        if not session.sign_up_open(timezone.now()):
             raise exceptions.session_closed()
         existing = session.signups.exclude(status=SignupStatus.CANCELLED).filter(resident=resident).first()
         if existing is not None:
@@ -170,7 +170,7 @@ def signup_cancel(*, signup_id: int, by) -> tuple[Signup, Signup | None]:
         signup = Signup.objects.select_related("resident").get(pk=signup_id)
         if signup.status == SignupStatus.CANCELLED:
             raise exceptions.already_cancelled()
-        if session.starts_at <= timezone.now():
+        if session.has_started(timezone.now()):
             raise exceptions.session_closed()
         was_confirmed, position = signup.status == SignupStatus.CONFIRMED, signup.waitlist_position
         _cancel_row(signup, by=by, now=timezone.now(), reason="")
@@ -244,7 +244,7 @@ def signup_set_attendance(*, signup_id: int, attended: bool, by) -> Signup:
         signup = Signup.objects.get(pk=signup_id)
         if signup.status != SignupStatus.CONFIRMED:
             raise exceptions.not_confirmed()
-        if session.starts_at > timezone.now():
+        if not session.has_started(timezone.now()):
             raise exceptions.session_not_started()
         if signup.attended is not attended:
             _mark(signup, attended=attended, by=by, now=timezone.now())
@@ -260,7 +260,7 @@ def session_mark_all_present(*, session_id: int, by) -> int:
         session = _locked_session(session_id)
         if session.status == SessionStatus.CANCELLED:
             raise exceptions.session_cancelled()
-        if session.starts_at > timezone.now():
+        if not session.has_started(timezone.now()):
             raise exceptions.session_not_started()
         unmarked = list(session.signups.filter(status=SignupStatus.CONFIRMED, attended__isnull=True).order_by("id"))
         now = timezone.now()

@@ -22,7 +22,7 @@ from config.roles import may
 from workshops import selectors, services
 from workshops.exceptions import WorkshopError
 from workshops.forms import AttendanceForm, CapacityForm, MonthForm, SessionForm, SignupForm
-from workshops.models import SessionStatus, Signup, SignupStatus, Topic, WorkshopSession
+from workshops.models import Signup, SignupStatus, Topic, WorkshopSession
 
 SEARCH_LIMIT = 20
 
@@ -92,16 +92,16 @@ def session_detail(request, pk: int):
     records = selectors.residents_records(resident_ids=[s.resident_id for s in signups])
     for signup in signups:
         signup.record = records[signup.resident_id]
-    started = session.starts_at <= timezone.now()
-    open_for_signups = session.status == SessionStatus.SCHEDULED and not started
+    now = timezone.now()
+    open_for_signups = session.sign_up_open(now)
     context = {
         "session": session,
         "confirmed": [s for s in signups if s.status == SignupStatus.CONFIRMED],
         "waiting": [s for s in signups if s.status == SignupStatus.WAITLISTED],
         "cancelled": [s for s in signups if s.status == SignupStatus.CANCELLED],
-        "started": started,
         "open_for_signups": open_for_signups,
-        "attendance_open": started and session.status == SessionStatus.SCHEDULED,
+        "attendance_open": session.attendance_open(now),
+        "may_cancel": session.may_be_cancelled(signups),
         "query": request.GET.get("q", "")[:100],
         "capacity_form": CapacityForm(initial={"capacity": session.capacity}),
     }
