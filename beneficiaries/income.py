@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from beneficiaries.models import IncomeCriterion, ProgramIncomePercentage
+from config.dates import day_text
 
 GROSZ = Decimal("0.01")
 
@@ -37,7 +38,7 @@ def check_income(*, program: str, household_size: int | None, monthly_income: De
     limit = income_limit(program=program, household_size=household_size, on=on)
     if limit is None:
         message = _("No income limit is in force on %(date)s for this programme; complete the criteria tables.")
-        raise ValidationError({"monthly_income": [message % {"date": on.isoformat()}]}, code="no_limit")
+        raise ValidationError({"monthly_income": [message % {"date": day_text(on)}]}, code="no_limit")
     if monthly_income > limit:
         message = _("Income per person %(income)s zł exceeds the limit of %(limit)s zł.")
         raise ValidationError(

@@ -3,7 +3,7 @@
 These are the office's official forms (DOMAIN.md "Printed lists"): their text is fixed by the
 office, not a translation of the interface, so it lives here as Polish text rather than in
 gettext catalogues (an English UI session still prints the Polish form). Names of diets,
-districts, themes and dates are the ones the pages show, taken in Polish (docs/polish.md).
+districts and dates are the ones the pages show, taken in Polish (docs/polish.md).
 """
 
 import datetime
@@ -12,12 +12,20 @@ from django.utils import timezone, translation
 
 from beneficiaries.models import District, diet_labels
 from config import dates
-from workshops.models import Topic
 
 INSTITUTION = "OPS Chorzów – Centrum Pracy Socjalnej"
 ADDRESS = "ul. Kasprowicza 2, 41-503 Chorzów"
 PROGRAMME = "Fundusze Europejskie na Pomoc Żywnościową 2021–2027 – działania towarzyszące"
 SCHEDULER = "system (harmonogram)"
+
+# The programme's names of the four themes of accompanying measures (FEPŻ 2021–2027): on the
+# programme's forms these, not the pages' short names (workshops.models.Topic), are the theme.
+TOPICS = {
+    "cooking": "warsztaty kulinarne",
+    "nutrition": "warsztaty żywieniowo-dietetyczne",
+    "budgeting": "warsztaty edukacji ekonomicznej",
+    "food_waste": "warsztaty niemarnowania żywności",
+}
 
 
 def day_text(day: datetime.date) -> str:
@@ -46,12 +54,11 @@ def printed_line(printed_at: datetime.datetime, printed_by: str) -> str:
     return f"Wydrukowano {dates.moment_text(printed_at)} przez {printed_by or SCHEDULER}"
 
 
-def diet_text(diet: list[str], allergies: str) -> str:
+def diet_names(diet: list[str]) -> str:
+    """'wegetariańska, bezglutenowa' ("" for no diet): for the staff's serving sheet only; the
+    diets' one name each, as the pages show them (beneficiaries.models.diet_labels)."""
     with translation.override("pl"):
-        parts = [", ".join(diet_labels(diet))] if diet else []
-    if allergies and allergies.strip():
-        parts.append(f"alergie: {allergies.strip()}")
-    return "; ".join(parts)
+        return ", ".join(diet_labels(diet))
 
 
 def district_text(code: str) -> str:
@@ -60,7 +67,7 @@ def district_text(code: str) -> str:
         return str(dict(District.choices).get(code, code))
 
 
-def topic_text(code: str) -> str:
-    """The theme's one name (workshops.models.Topic), in Polish."""
-    with translation.override("pl"):
-        return str(dict(Topic.choices).get(code, code))
+def name_with_birth_year(row) -> str:
+    """'Nowak Anna (1961)': surname first, and the birth year that tells namesakes apart."""
+    name = f"{row.last_name} {row.first_name}"
+    return f"{name} ({row.birth_year})" if row.birth_year else name
