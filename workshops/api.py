@@ -13,6 +13,7 @@ from workshops.models import Signup, WorkshopSession
 from workshops.serializers import (
     AttendanceSerializer,
     CancelResultSerializer,
+    DoorAdmissionSerializer,
     FiguresSerializer,
     HistorySignupSerializer,
     MarkedSerializer,
@@ -120,6 +121,23 @@ class SessionMarkAllPresentView(WorkshopView):
         get_object_or_404(WorkshopSession, pk=pk)
         marked = services.session_mark_all_present(session_id=pk, by=request.user)
         return Response({"marked": marked})
+
+
+class SessionAdmitAtDoorView(WorkshopView):
+    """POST -> 200 {"admitted": id, "absent": id}: the first waiting takes an absentee's place and is
+    marked present (from the start until WORKSHOP_DOOR_MINUTES after; docs/api.md "Workshops")."""
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: DoorAdmissionSerializer,
+            **error_responses({409: "no_absent_place, nobody_waiting", 422: "door_closed"}),
+        },
+    )
+    def post(self, request, pk: int):
+        get_object_or_404(WorkshopSession, pk=pk)
+        admitted, absent = services.signup_admit_at_door(session_id=pk, by=request.user)
+        return Response({"admitted": admitted.pk, "absent": absent.pk})
 
 
 class SessionSignupsView(WorkshopView):

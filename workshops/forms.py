@@ -1,6 +1,7 @@
 """Forms of the leader pages (plain HTML, POST-redirect-GET)."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config.fields import MAX_ID, MonthFormField
@@ -36,17 +37,31 @@ class SessionForm(forms.Form):
         label=_("Leader"), queryset=leader_candidates().order_by("last_name", "first_name"), required=False
     )
 
-    def __init__(self, *args, may_choose_leader: bool, **kwargs):
+    held_on_paper = forms.BooleanField(
+        label=_("The session has already taken place: I am recording it from the paper list"), required=False
+    )
+
+    def __init__(self, *args, may_choose_leader: bool, may_record_held: bool, **kwargs):
         super().__init__(*args, **kwargs)
         if not may_choose_leader:
             del self.fields["leader"]
+        if not may_record_held:
+            del self.fields["held_on_paper"]
 
     def clean(self):
         cleaned = super().clean()
         starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts_at and ends_at and ends_at <= starts_at:
             self.add_error("ends_at", _("The end must be later than the start."))
+        if starts_at and starts_at <= timezone.now() and not cleaned.get("held_on_paper"):
+            # A past start on the page is never an accident: it is the explicit paper path.
+            self.add_error("starts_at", self._past_start_message())
         return cleaned
+
+    def _past_start_message(self):
+        if "held_on_paper" in self.fields:
+            return _("This start has already passed. To record a session held on paper, tick the box below.")
+        return _("This start has already passed. A coordinator records sessions held on paper.")
 
 
 class CapacityForm(forms.Form):

@@ -16,9 +16,16 @@ from config.audit import audit_about
 from config.dates import day_bounds, month_bounds
 from config.roles import roles_with
 from config.text import staff_name
-from workshops.models import SessionStatus, Signup, SignupStatus, Topic, WorkshopSession
+from workshops.models import CancelReason, SessionStatus, Signup, SignupStatus, Topic, WorkshopSession
 
 # --- Sessions ---------------------------------------------------------------------------------
+
+# Who came, and who did not: a confirmed participant marked absent, or one whose place went to the
+# waiting list at the door (the sign-up was cancelled for that, and still counts as a no-show).
+ATTENDED = Q(status=SignupStatus.CONFIRMED, attended=True)
+NO_SHOW = Q(status=SignupStatus.CONFIRMED, attended=False) | Q(
+    status=SignupStatus.CANCELLED, cancel_reason=CancelReason.ABSENT
+)
 
 
 def held_sessions(*, now: datetime.datetime | None = None) -> QuerySet[WorkshopSession]:
@@ -150,11 +157,10 @@ def residents_records(*, resident_ids: list[int]) -> dict[int, ResidentRecord]:
     Today's session is not "earlier": nobody is a no-show of a session still to come or running.
     """
     rows = (
-        Signup.objects.filter(
-            resident_id__in=resident_ids, status=SignupStatus.CONFIRMED, session__in=sessions_before_today()
-        )
+        Signup.objects.filter(resident_id__in=resident_ids, session__in=sessions_before_today())
+        .filter(ATTENDED | NO_SHOW)
         .values("resident_id")
-        .annotate(present=Count("id", filter=Q(attended=True)), absent=Count("id", filter=Q(attended=False)))
+        .annotate(present=Count("id", filter=ATTENDED), absent=Count("id", filter=NO_SHOW))
     )
     records = {rid: ResidentRecord(attended=0, no_shows=0) for rid in resident_ids}
     for row in rows:
@@ -257,17 +263,17 @@ def monthly_workshop_figures(*, year: int, month: int) -> MonthlyWorkshopFigures
     start, end = month_bounds(year, month)
     held = held_sessions().filter(starts_at__gte=start, starts_at__lt=end)
     per_topic = dict(held.order_by().values_list("topic").annotate(n=Count("id")))
-    confirmed = Signup.objects.filter(session__in=held, status=SignupStatus.CONFIRMED)
+    counted = Signup.objects.filter(session__in=held).filter(ATTENDED | NO_SHOW)
     participants = dict(
-        confirmed.filter(attended=True)
+        counted.filter(ATTENDED)
         .order_by()
         .values_list("session__topic")
         .annotate(n=Count("resident_id", distinct=True))
     )
-    totals = confirmed.aggregate(
-        distinct=Count("resident_id", distinct=True, filter=Q(attended=True)),
-        attendances=Count("id", filter=Q(attended=True)),
-        no_shows=Count("id", filter=Q(attended=False)),
+    totals = counted.aggregate(
+        distinct=Count("resident_id", distinct=True, filter=ATTENDED),
+        attendances=Count("id", filter=ATTENDED),
+        no_shows=Count("id", filter=NO_SHOW),
     )
     return MonthlyWorkshopFigures(
         year=year,

@@ -149,3 +149,8 @@ SessionUpdateResultSerializer = inline_serializer(
     {"session": SessionSerializer(), "promoted": serializers.ListField(child=serializers.IntegerField())},
 )
 MarkedSerializer = inline_serializer("MarkAllPresentResult", {"marked": serializers.IntegerField()})
+
+
+class DoorAdmissionSerializer(serializers.Serializer):
+    admitted = serializers.IntegerField(help_text="The sign-up moved up from the waiting list, marked present.")
+    absent = serializers.IntegerField(help_text="The absentee's sign-up whose place it took (cancelled: absent).")
