@@ -7,12 +7,11 @@ from rest_framework import serializers
 
 from beneficiaries.eligibility import Reason
 from beneficiaries.models import Resident
+from config.fields import MAX_ID, DayField
 from config.serializers import ErrorIssueSerializer
-from meals.converters import MAX_YEAR, MIN_YEAR
 from meals.models import MealDay, MealIssue
 from meals.services import issue_ref, issued_by_name, may_void
 
-MAX_ID = 2**63 - 1
 REASON_CODES = [value for name, value in vars(Reason).items() if name.isupper()]
 
 
@@ -109,14 +108,8 @@ class VoidSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=500)
 
 
-def _check_year(day):
-    if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise serializers.ValidationError(_("Date out of range."))
-    return day
-
-
 class DateQuerySerializer(serializers.Serializer):
-    date = serializers.DateField(required=False, validators=[_check_year])
+    date = DayField(required=False)
 
     def day(self):
         return self.validated_data.get("date") or timezone.localdate()

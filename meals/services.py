@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from config.audit import REDACTED, audit_event, audit_insert_sql, audit_record
 from config.roles import may
+from config.text import staff_name
 from meals import exceptions
 from meals.models import MealDay, MealIssue
 from meals.selectors.counter import checkin_subject, current_issue
@@ -41,7 +42,7 @@ def issue_ref(issue: MealIssue, *, user) -> dict:
 
 def issued_by_name(issue: MealIssue) -> str:
     """Who handed the meal out, as people read it: the full name, else the user name."""
-    return issue.issued_by.get_full_name() or issue.issued_by.get_username()
+    return staff_name(issue.issued_by)
 
 
 def meal_issue(

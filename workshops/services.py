@@ -19,7 +19,7 @@ from beneficiaries.models import Program, Resident
 from config.audit import audit_record
 from config.roles import may
 from workshops import exceptions
-from workshops.models import SessionStatus, Signup, SignupStatus, WorkshopSession
+from workshops.models import CancelReason, SessionStatus, Signup, SignupStatus, WorkshopSession
 from workshops.selectors import session_day
 
 # Waiting-list renumbering passes through positions above this offset, so that the partial
@@ -111,14 +111,14 @@ def session_cancel(*, session_id: int, by) -> list[Signup]:
         session = _locked_session(session_id)
         if session.status == SessionStatus.CANCELLED:
             raise exceptions.session_cancelled()
-        if session.signups.filter(attended__isnull=False).exists():
+        if not session.may_be_cancelled(session.signups.filter(attended__isnull=False)[:1]):
             raise exceptions.attendance_recorded()
         now = timezone.now()
         session.status, session.cancelled_at = SessionStatus.CANCELLED, now
         session.save(update_fields=["status", "cancelled_at"])
         active = list(session.signups.exclude(status=SignupStatus.CANCELLED).order_by("id"))
         for signup in active:
-            _cancel_row(signup, by=by, now=now, reason="session_cancelled")
+            _cancel_row(signup, by=by, now=now, reason=CancelReason.SESSION_CANCELLED)
         audit_record(actor=by, action="workshop_session.cancel", obj=session, after=_session_state(session))
     return active
 
@@ -130,7 +130,7 @@ def signup_create(*, session_id: int, resident: Resident, by) -> Signup:
     """Sign ``resident`` up: a confirmed place while there is one, else the end of the waiting list."""
     with transaction.atomic():
         session = _locked_session(session_id)
-        if session.status == SessionStatus.CANCELLED or session.starts_at <= timezone.now():
+        if not (session.sign_up_open(timezone.now()) or session.paper_entry_open(by)):
             raise exceptions.session_closed()
         existing = session.signups.exclude(status=SignupStatus.CANCELLED).filter(resident=resident).first()
         if existing is not None:
@@ -170,7 +170,7 @@ def signup_cancel(*, signup_id: int, by) -> tuple[Signup, Signup | None]:
         signup = Signup.objects.select_related("resident").get(pk=signup_id)
         if signup.status == SignupStatus.CANCELLED:
             raise exceptions.already_cancelled()
-        if session.starts_at <= timezone.now():
+        if session.has_started(timezone.now()) and not session.paper_entry_open(by):
             raise exceptions.session_closed()
         was_confirmed, position = signup.status == SignupStatus.CONFIRMED, signup.waitlist_position
         _cancel_row(signup, by=by, now=timezone.now(), reason="")
@@ -184,11 +184,36 @@ def signup_cancel(*, signup_id: int, by) -> tuple[Signup, Signup | None]:
 
 def _cancel_row(signup: Signup, *, by, now, reason: str) -> None:
     before = _signup_state(signup)
-    signup.status, signup.waitlist_position = SignupStatus.CANCELLED, None
-    signup.cancelled_at, signup.cancelled_by = now, by
-    signup.save(update_fields=["status", "waitlist_position", "cancelled_at", "cancelled_by"])
+    signup.status, signup.waitlist_position, signup.cancel_reason = SignupStatus.CANCELLED, None, reason
+    signup.cancelled_at, signup.cancelled_by, signup.attended = now, by, None
+    signup.save(
+        update_fields=["status", "waitlist_position", "cancel_reason", "cancelled_at", "cancelled_by", "attended"]
+    )
     after = {**_signup_state(signup), "reason": reason} if reason else _signup_state(signup)
     audit_record(actor=by, action="signup.cancel", obj=signup, before=before, after=after)
+
+
+def signup_admit_at_door(*, session_id: int, by) -> tuple[Signup, Signup]:
+    """At the door: the place of a confirmed participant marked absent goes to the first waiting,
+    who is marked present. Only from the start until WORKSHOP_DOOR_MINUTES after it.
+
+    The absentee's sign-up is cancelled with the reason "absent" (it still counts as a no-show), so
+    that confirmed sign-ups never exceed the capacity. Returns (the admitted, the absentee's).
+    """
+    with transaction.atomic():
+        session = _locked_session(session_id)
+        now = timezone.now()
+        if not session.door_open(now):
+            raise exceptions.door_closed()
+        absent = session.signups.filter(status=SignupStatus.CONFIRMED, attended=False).order_by("id").first()
+        if absent is None:
+            raise exceptions.no_absent_place()
+        if not session.signups.filter(status=SignupStatus.WAITLISTED).exists():
+            raise exceptions.nobody_waiting()
+        _cancel_row(absent, by=by, now=now, reason=CancelReason.ABSENT)
+        (admitted,) = _promote(session, free=1, by=by)
+        _mark(admitted, attended=True, by=by, now=now)
+    return admitted, absent
 
 
 # --- Waiting list (call with the session locked) -----------------------------------------------
@@ -244,7 +269,7 @@ def signup_set_attendance(*, signup_id: int, attended: bool, by) -> Signup:
         signup = Signup.objects.get(pk=signup_id)
         if signup.status != SignupStatus.CONFIRMED:
             raise exceptions.not_confirmed()
-        if session.starts_at > timezone.now():
+        if not session.has_started(timezone.now()):
             raise exceptions.session_not_started()
         if signup.attended is not attended:
             _mark(signup, attended=attended, by=by, now=timezone.now())
@@ -260,7 +285,7 @@ def session_mark_all_present(*, session_id: int, by) -> int:
         session = _locked_session(session_id)
         if session.status == SessionStatus.CANCELLED:
             raise exceptions.session_cancelled()
-        if session.starts_at > timezone.now():
+        if not session.has_started(timezone.now()):
             raise exceptions.session_not_started()
         unmarked = list(session.signups.filter(status=SignupStatus.CONFIRMED, attended__isnull=True).order_by("id"))
         now = timezone.now()
