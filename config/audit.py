@@ -7,10 +7,44 @@ from functools import cache
 from django.db import connection, models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from config.models import AuditEvent
 
 REDACTED = "[anonymised]"
+
+# Every action code that audit_record writes, with the name a coordinator reads on the audit page.
+# One table for the whole service (tests/config/test_audit_page.py checks that no code in the
+# project is missing from it); an unknown code is shown as it is.
+ACTION_LABELS = {
+    "resident.create": _("resident registered"),
+    "resident.update": _("resident's data changed"),
+    "resident.anonymise": _("resident anonymised"),
+    "resident.export": _("resident's data exported"),
+    "resident.card_print": _("card printed"),
+    "entitlement.create": _("decision entered"),
+    "entitlement.update": _("decision changed"),
+    "entitlement.suspend": _("decision suspended"),
+    "entitlement.resume": _("decision resumed"),
+    "meal.issue": _("meal issued"),
+    "meal.void": _("meal voided"),
+    "meal_day.plan": _("day planned"),
+    "workshop_session.create": _("workshop session created"),
+    "workshop_session.update": _("workshop session changed"),
+    "workshop_session.cancel": _("workshop session cancelled"),
+    "signup.create": _("signed up for a workshop"),
+    "signup.cancel": _("workshop sign-up cancelled"),
+    "signup.promote": _("moved up from the waiting list"),
+    "signup.attendance": _("attendance recorded"),
+    "document.request": _("printout requested"),
+    "document.schedule": _("printout scheduled"),
+    "document.download": _("printout downloaded"),
+    "document.regenerate": _("printout made again"),
+}
+
+
+def action_label(code: str) -> str:
+    return str(ACTION_LABELS.get(code, code))
 
 
 def audit_event(
