@@ -203,6 +203,24 @@ class DayResidentSerializer(serializers.Serializer):
         return self.context["served_by"].get(row.resident_id)
 
 
+class VoidedResidentSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="resident_id")
+    first_name = serializers.CharField()
+    last_name = serializers.CharField()
+    card_number = serializers.CharField()
+
+
+class VoidedIssueSerializer(serializers.Serializer):
+    """An issue of the day that was undone (API.md "Hot meals": ``voided``)."""
+
+    id = serializers.IntegerField()
+    resident = VoidedResidentSerializer(source="*")
+    issued_at = serializers.DateTimeField()
+    voided_at = serializers.DateTimeField()
+    voided_by = serializers.CharField(help_text="user name")
+    void_reason = serializers.CharField()
+
+
 class _PlanFieldsMixin(serializers.Serializer):
     menu = serializers.CharField(source="plan_menu")
     portions_planned = serializers.IntegerField(source="plan_portions", allow_null=True)
@@ -219,6 +237,7 @@ class DaySerializer(DaySummarySerializer):
     closure_reason = serializers.CharField()
     note = serializers.CharField(source="plan_note")
     residents = serializers.SerializerMethodField()
+    voided = VoidedIssueSerializer(many=True, help_text="the issues of that day that were voided, latest first")
 
     @extend_schema_field(DayResidentSerializer(many=True))
     def get_residents(self, day):
