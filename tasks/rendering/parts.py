@@ -62,8 +62,11 @@ def paragraph_block(markup: str, *, size: float = 9.5, bold: bool = False, space
     return Block(height=height + space_after, draw=lambda canvas, top: paragraph.drawOn(canvas, MARGIN, top - height))
 
 
-def signature_block(label: str, caption: str, *, x_offset: float = 0) -> Block:
-    """'Wydał: ........' with a caption under the line, where a person signs by hand."""
+def signature_block(label: str, caption: str, *, x_offset: float = 0, keep_with_previous: bool = False) -> Block:
+    """'Wydał: ........' with a caption under the line, where a person signs by hand.
+
+    ``keep_with_previous``: it never starts a page alone, the table's last row comes along.
+    """
 
     def draw(canvas: Canvas, top: float) -> None:
         font, bold_font = register_fonts()
@@ -78,7 +81,7 @@ def signature_block(label: str, caption: str, *, x_offset: float = 0) -> Block:
         canvas.setFont(font, 7.5)
         canvas.drawCentredString(line_start + 37.5 * mm, y - 4 * mm, caption)
 
-    return Block(height=18 * mm, draw=draw)
+    return Block(height=18 * mm, draw=draw, keep_with_previous=keep_with_previous)
 
 
 def header_frame_part(lines: Sequence[Line], *, space_after: float = 3 * mm) -> tuple[float, Callable]:
