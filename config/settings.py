@@ -225,8 +225,9 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Domain settings ----------------------------------------------------------------------
-# How long personal data is kept after a resident's last entitlement ends (days).
-RETENTION_DAYS = env.int("RETENTION_DAYS", default=5 * 365)
+# How long personal data is kept after a resident's last entitlement ends: full calendar years
+# counted, as archives count them, from 1 January of the year after (docs/retention.md).
+RETENTION_YEARS = env.int("RETENTION_YEARS", default=5)
 # A document still pending after this many seconds is queued again, at most this many times.
 DOCUMENTS_STALE_AFTER_SECONDS = env.int("DOCUMENTS_STALE_AFTER_SECONDS", default=600)
 DOCUMENTS_MAX_ATTEMPTS = env.int("DOCUMENTS_MAX_ATTEMPTS", default=3)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 from redis.exceptions import RedisError
@@ -189,6 +189,42 @@ def documents_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:
             document_enqueue(document_id)
             requeued += 1
     return {"requeued": requeued, "failed": failed}
+
+
+def documents_regenerate(*, documents: QuerySet[Document], by, reason: str) -> int:
+    """Make ``documents`` again from the data as it is now (after an anonymisation: without the person).
+
+    They become pending: their files answer 409 ``not_ready`` until the worker has made them
+    again, and the old files are deleted once the transaction commits. Each is recorded.
+    Returns how many.
+    """
+    with transaction.atomic():
+        locked = list(documents.select_for_update(of=("self",)).order_by("pk"))
+        old_files = [
+            (field.storage, field.name) for document in locked for field in (document.file, document.csv_file) if field
+        ]
+        ids = [document.pk for document in locked]
+        Document.objects.filter(pk__in=ids).update(
+            status=DocumentStatus.PENDING,
+            file="",
+            csv_file="",
+            error_code="",
+            attempts=1,
+            queued_at=timezone.now(),
+            started_at=None,
+            finished_at=None,
+        )
+        for document in locked:
+            audit_record(actor=by, action="document.regenerate", obj=document, after={"reason": reason})
+        transaction.on_commit(lambda: _replace_files(old_files, ids))
+    return len(ids)
+
+
+def _replace_files(old_files: list, document_ids: list[int]) -> None:
+    for storage, name in old_files:
+        storage.delete(name)
+    for document_id in document_ids:
+        document_enqueue(document_id)
 
 
 def document_download_record(*, document: Document, by, file_format: str) -> None:

@@ -97,7 +97,6 @@ PAGES = {
     "meals:counter": {"GET": MEALS},
     "meals:day": {"GET": MEALS, "POST": ONLY_COORDINATOR},
     "meals:day-detail": {"GET": MEALS, "POST": ONLY_COORDINATOR},
-    "meals:resident-history": {"GET": MEALS},
     "workshops:session-list": {"GET": WORKSHOPS},
     "workshops:session-create": {"GET": WORKSHOPS, "POST": WORKSHOPS},
     "workshops:figures": {"GET": WORKSHOPS},
@@ -125,7 +124,7 @@ DOCUMENT_KINDS = {
     "meal_roster": ONLY_COORDINATOR,
     "workshop_attendance": WORKSHOPS,
     "monthly_meals": ONLY_COORDINATOR,
-    "meal_serving_sheet": ONLY_COORDINATOR,  # diets and allergies: staff at the serving table, never signed
+    "meal_serving_sheet": ONLY_COORDINATOR,
 }
 
 # Voiding a meal issue: who may undo whose issue (API.md "Roles"). Counter staff: their own, the
