@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 
+from config.text import name_sort_key
 from tasks.rendering import wording
 from tasks.rendering.layout import Column, Table, render
 from tasks.rendering.parts import day_list_frame, heading, lines_block
@@ -20,8 +21,8 @@ PORTION_COLUMNS = (Column("Dieta", 120 * mm), Column("Porcje", 30 * mm, align="r
 PERSON_COLUMNS = (
     Column("Lp.", 9 * mm, align="right"),
     Column("Nazwisko i imię (rok urodzenia)", 58 * mm),
-    Column("Dieta", 50 * mm),
-    Column("Alergie", 63 * mm, max_lines=5),
+    Column("Dieta", 60 * mm),
+    Column("Alergie", 53 * mm, max_lines=5),
 )
 
 
@@ -49,7 +50,7 @@ def render_serving_sheet(
 def portions_by_diet(rows: Sequence) -> list[tuple[str, str]]:
     """(diet, portions): one portion per person, a person with two tags counted once under both together."""
     counts = Counter(wording.diet_names(row.diet) or STANDARD for row in rows)
-    ordered = sorted(counts.items(), key=lambda item: (item[0] == STANDARD, item[0]))
+    ordered = sorted(counts.items(), key=lambda item: (item[0] == STANDARD, name_sort_key(item[0])))
     return [(name, str(count)) for name, count in ordered]
 
 
