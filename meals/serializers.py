@@ -197,6 +197,24 @@ class DayResidentSerializer(serializers.Serializer):
         }
 
 
+class VoidedResidentSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="resident_id")
+    first_name = serializers.CharField()
+    last_name = serializers.CharField()
+    card_number = serializers.CharField()
+
+
+class VoidedIssueSerializer(serializers.Serializer):
+    """An issue of the day that was undone (API.md "Hot meals": ``voided``)."""
+
+    id = serializers.IntegerField()
+    resident = VoidedResidentSerializer(source="*")
+    issued_at = serializers.DateTimeField()
+    voided_at = serializers.DateTimeField()
+    voided_by = serializers.CharField(help_text="user name")
+    void_reason = serializers.CharField()
+
+
 class _PlanFieldsMixin(serializers.Serializer):
     menu = serializers.CharField(source="plan_menu")
     portions_planned = serializers.IntegerField(source="plan_portions", allow_null=True)
@@ -213,6 +231,7 @@ class DaySerializer(DaySummarySerializer):
     closure_reason = serializers.CharField()
     note = serializers.CharField(source="plan_note")
     residents = serializers.SerializerMethodField()
+    voided = VoidedIssueSerializer(many=True, help_text="the issues of that day that were voided, latest first")
 
     @extend_schema_field(DayResidentSerializer(many=True))
     def get_residents(self, day):

@@ -3,20 +3,22 @@
 import datetime
 
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_http_methods
 
-from beneficiaries.models import DietTag, Program
+from beneficiaries.models import DietTag, Program, Resident
 from beneficiaries.reasons import reason_label
 from config.permissions import requires
 from config.roles import may
 from meals.converters import parse_day
 from meals.forms import DayPlanForm
 from meals.selectors.day import day_overview
+from meals.selectors.history import resident_meal_history
 from meals.serializers import REASON_CODES
 from meals.services import meal_day_plan
 
@@ -116,3 +118,14 @@ def _redirect_to_picked_day(text: str):
 def _closure_label(reason: str) -> str:
     labels = {"weekend": _("weekend"), "closure_day": _("closure day")}
     return labels.get(reason, reason)
+
+
+HISTORY_PAGE_SIZE = 50
+
+
+@requires("meals.issue")
+def resident_history(request, pk: int):
+    """Every meal of one resident, voided ones marked, newest first, a page at a time."""
+    resident = get_object_or_404(Resident, pk=pk)
+    page = Paginator(resident_meal_history(resident_id=pk), HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "meals/resident_history.html", {"resident": resident, "page": page})

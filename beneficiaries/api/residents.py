@@ -116,7 +116,7 @@ class ResidentCardApi(GenericAPIView):
 
     @extend_schema(tags=[TAG], responses={(200, "application/pdf"): OpenApiTypes.BINARY})
     def get(self, request, pk: int):
-        resident = get_object_or_404(Resident, pk=pk)
+        resident = get_object_or_404(residents_with_entitlements(), pk=pk)
         pdf = resident_cards_print(residents=[resident], by=request.user)
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="karta-{resident.card_number}.pdf"'

@@ -17,6 +17,7 @@ from beneficiaries.eligibility import check_eligibility
 from beneficiaries.exceptions import EditConflict
 from beneficiaries.models import District, Program, Resident, Street
 from beneficiaries.reasons import reason_labels
+from beneficiaries.sections import resident_sections
 from beneficiaries.selectors import (
     resident_possible_duplicates,
     resident_search,
@@ -63,6 +64,7 @@ def resident_detail(request, pk: int):
         "today": today,
         "closed_today": _closure_label(closure_reason(today)),
         "duplicates": _duplicates_of(resident) if may(request.user, "residents.write") else [],
+        "sections": resident_sections(request=request, resident=resident),
     }
     return render(request, "beneficiaries/resident_detail.html", context)
 

@@ -31,6 +31,45 @@ class _WithPlan:
 
 
 @dataclass(frozen=True)
+class VoidedIssue:
+    id: int
+    resident_id: int
+    last_name: str
+    first_name: str
+    card_number: str
+    issued_at: datetime.datetime
+    voided_at: datetime.datetime
+    voided_by: str  # user name
+    voided_by_name: str  # full name, for the page
+    void_reason: str
+
+
+def voided_on(*, day: datetime.date) -> list[VoidedIssue]:
+    """The issues of ``day`` that were voided, latest void first, in one query."""
+    fields = ("id", "resident_id", "resident__last_name", "resident__first_name", "resident__card_number")
+    fields += ("issued_at", "voided_at", "voided_by__username", "voided_by__first_name", "voided_by__last_name")
+    issues = MealIssue.objects.filter(date=day, voided_at__isnull=False).order_by("-voided_at", "-id")
+    return [_voided(values) for values in issues.values(*fields, "void_reason")]
+
+
+def _voided(values: dict) -> VoidedIssue:
+    username = values["voided_by__username"] or ""
+    full = f"{values['voided_by__first_name'] or ''} {values['voided_by__last_name'] or ''}".strip()
+    return VoidedIssue(
+        id=values["id"],
+        resident_id=values["resident_id"],
+        last_name=values["resident__last_name"],
+        first_name=values["resident__first_name"],
+        card_number=values["resident__card_number"] or "",
+        issued_at=values["issued_at"],
+        voided_at=values["voided_at"],
+        voided_by=username,
+        voided_by_name=full or username,
+        void_reason=values["void_reason"],
+    )
+
+
+@dataclass(frozen=True)
 class DayOverview(_WithPlan):
     date: datetime.date
     open: bool
@@ -42,6 +81,7 @@ class DayOverview(_WithPlan):
     served_by: dict[int, str]
     served_by_name: dict[int, str]
     plan: MealDay | None
+    voided: list[VoidedIssue]  # the day's issues that were undone, latest first
 
     @property
     def served_rows(self) -> list[RosterRow]:
@@ -68,6 +108,7 @@ def day_overview(*, day: datetime.date) -> DayOverview:
         served_by=roster.served_by,
         served_by_name=roster.served_by_name,
         plan=MealDay.objects.filter(date=day).first(),
+        voided=voided_on(day=day),
     )
 
 

@@ -61,7 +61,7 @@ def _sections(figures) -> list:
         Table(columns=DAY_COLUMNS, rows=figures.per_day, cells=_day_cells),
         heading("Posiłki według osób"),
         Table(columns=RESIDENT_COLUMNS, rows=figures.per_resident, cells=_resident_cells),
-        signature_block("Sporządził:", "(data i czytelny podpis)"),
+        signature_block("Sporządził:", "(data i czytelny podpis)", keep_with_previous=True),
     ]
 
 

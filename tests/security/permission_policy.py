@@ -102,6 +102,7 @@ PAGES = {
     "meals:counter": {"GET": MEALS},
     "meals:day": {"GET": MEALS, "POST": ONLY_COORDINATOR},
     "meals:day-detail": {"GET": MEALS, "POST": ONLY_COORDINATOR},
+    "meals:resident-history": {"GET": MEALS},
     "workshops:session-list": {"GET": WORKSHOPS},
     "workshops:session-create": {"GET": WORKSHOPS, "POST": WORKSHOPS},
     "workshops:figures": {"GET": WORKSHOPS},
