@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_http_methods
 
+from beneficiaries.calendar import closure_label
 from beneficiaries.models import DietTag, Program
 from beneficiaries.reasons import reason_label
 from config.permissions import requires
 from config.roles import may
-from meals.converters import parse_day
+from meals.converters import meal_day
 from meals.forms import DayPlanForm
 from meals.selectors.day import day_overview
 from meals.serializers import REASON_CODES
@@ -98,7 +99,7 @@ def day(request, day: datetime.date | None = None):
     context = {
         "overview": overview,
         "form": form,
-        "closure_label": _closure_label(overview.closure_reason),
+        "closure_label": closure_label(overview.closure_reason),
         "previous_day": day - datetime.timedelta(days=1),
         "next_day": day + datetime.timedelta(days=1),
         "is_today": day == timezone.localdate(),
@@ -108,11 +109,6 @@ def day(request, day: datetime.date | None = None):
 
 def _redirect_to_picked_day(text: str):
     try:
-        return redirect("meals:day-detail", day=parse_day(text))
+        return redirect("meals:day-detail", day=meal_day(text))
     except ValueError:
         return redirect("meals:day")
-
-
-def _closure_label(reason: str) -> str:
-    labels = {"weekend": _("weekend"), "closure_day": _("closure day")}
-    return labels.get(reason, reason)
