@@ -8,7 +8,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from config.pdf import register_fonts
-from tasks.rendering.layout import CONTENT_WIDTH, MARGIN, Block
+from tasks.rendering import wording
+from tasks.rendering.layout import CONTENT_WIDTH, MARGIN, Block, Frame
 
 # (text, bold, font size)
 Line = tuple[str, bool, float]
@@ -82,3 +83,24 @@ def signature_block(label: str, caption: str, *, x_offset: float = 0) -> Block:
 def header_frame_part(lines: Sequence[Line], *, space_after: float = 3 * mm) -> tuple[float, Callable]:
     """(height, draw) for a page header made of plain lines."""
     return lines_height(lines) + space_after, lambda canvas, top: draw_lines(canvas, top, lines)
+
+
+def office_list_frame(
+    *, list_name: str, about: str, title: str, printed_at, printed_by: str, notes: Sequence[Line] = ()
+) -> Frame:
+    """The frame of the office's lists of the meal point: the office and its address, the list's
+    name, the line saying what it is ``about``, any ``notes``; "Wydrukowano … przez …" below;
+    ``title`` is the PDF's own title."""
+    office = [
+        (wording.INSTITUTION, True, 10),
+        (wording.ADDRESS, False, 8.5),
+        (list_name, True, 14),
+        (about, False, 9.5),
+    ]
+    height, draw_header = header_frame_part([*office, *notes])
+    return Frame(
+        header_height=height,
+        draw_header=draw_header,
+        footer_left=wording.printed_line(printed_at, printed_by),
+        title=title,
+    )

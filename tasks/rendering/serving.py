@@ -11,8 +11,8 @@ from reportlab.lib.units import mm
 
 from config import dates
 from tasks.rendering import wording
-from tasks.rendering.layout import Column, Frame, Table, render
-from tasks.rendering.parts import header_frame_part, heading, lines_block
+from tasks.rendering.layout import Column, Table, render
+from tasks.rendering.parts import heading, lines_block, office_list_frame
 
 TITLE = "Lista wydawania – diety"
 NOTICE = "Dla personelu wydającego posiłki. Nie do podpisu przez odbierających (dane o zdrowiu)."
@@ -30,20 +30,13 @@ def render_serving_sheet(
     *, day: datetime.date, rows: Sequence, point_name: str, printed_at: datetime.datetime, printed_by: str
 ) -> bytes:
     """``rows`` are meals.selectors.roster.RosterRow (everyone on the day's list), in print order."""
-    height, draw_header = header_frame_part(
-        [
-            (wording.INSTITUTION, True, 10),
-            (wording.ADDRESS, False, 8.5),
-            (TITLE, True, 14),
-            (f"Punkt: {point_name}    Data: {wording.day_text(day)}", False, 9.5),
-            (NOTICE, True, 8.5),
-        ]
-    )
-    frame = Frame(
-        header_height=height,
-        draw_header=draw_header,
-        footer_left=wording.printed_line(printed_at, printed_by),
+    frame = office_list_frame(
+        list_name=TITLE,
+        about=f"Punkt: {point_name}    Data: {wording.day_text(day)}",
+        notes=[(NOTICE, True, 8.5)],
         title=f"{TITLE} {dates.day_text(day)}",
+        printed_at=printed_at,
+        printed_by=printed_by,
     )
     with_needs = [row for row in rows if row.diet or (row.allergies or "").strip()]
     return render(
