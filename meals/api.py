@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.schema import error_responses
+from config.serializers import validated_input
 from meals import exceptions, services
 from meals.models import MealIssue
 from meals.selectors.counter import checkin_state, residents_matching
@@ -65,7 +66,7 @@ class MealIssueListCreate(generics.ListAPIView):
         },
     )
     def post(self, request):
-        data = _valid(IssueCreateSerializer, request.data)
+        data = validated_input(IssueCreateSerializer, request.data)
         result = services.meal_issue(
             by=request.user,
             resident_id=data.get("resident"),
@@ -93,7 +94,7 @@ class MealIssueVoid(APIView):
     )
     def post(self, request, pk: int):
         issue = get_object_or_404(MealIssue, pk=pk)
-        data = _valid(VoidSerializer, request.data)
+        data = validated_input(VoidSerializer, request.data)
         issue = services.meal_issue_void(issue=issue, by=request.user, reason=data["reason"])
         return Response(MealIssueSerializer(issue, context={"request": request}).data)
 
@@ -139,13 +140,13 @@ class MealDayPlan(APIView):
 
     @extend_schema(tags=TAGS, parameters=[DAY], request=DayPlanSerializer, responses=DayPlanSerializer)
     def put(self, request, day):
-        data = _valid(DayPlanSerializer, request.data)
+        data = validated_input(DayPlanSerializer, request.data)
         changes = {"menu": "", "portions_planned": None, "note": "", **data}
         return Response(DayPlanSerializer(services.meal_day_plan(day=day, by=request.user, **changes)).data)
 
     @extend_schema(tags=TAGS, parameters=[DAY], request=DayPlanSerializer, responses=DayPlanSerializer)
     def patch(self, request, day):
-        data = _valid(DayPlanSerializer, request.data)
+        data = validated_input(DayPlanSerializer, request.data)
         return Response(DayPlanSerializer(services.meal_day_plan(day=day, by=request.user, **data)).data)
 
 
@@ -176,7 +177,7 @@ class CheckinStateView(APIView):
         responses={200: CheckinStateSerializer, **error_responses({404: "unknown_resident"})},
     )
     def get(self, request):
-        data = _valid(CheckQuerySerializer, request.query_params)
+        data = validated_input(CheckQuerySerializer, request.query_params)
         today = timezone.localdate()
         state = checkin_state(day=today, resident_id=data.get("resident"), card=data.get("card"))
         if state is None:
@@ -191,15 +192,9 @@ class CounterSearch(generics.ListAPIView):
     serializer_class = SearchResultSerializer
 
     def get_queryset(self):
-        data = _valid(SearchQuerySerializer, self.request.query_params)
+        data = validated_input(SearchQuerySerializer, self.request.query_params)
         return residents_matching(text=data["search"], day=timezone.localdate())
 
     @extend_schema(tags=TAGS, parameters=[SearchQuerySerializer])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
-
-
-def _valid(serializer_class, data) -> dict:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data

@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_http_methods
 
+from beneficiaries.calendar import closure_label
 from beneficiaries.models import DietTag, Program, Resident
 from beneficiaries.reasons import reason_label
 from config.permissions import requires
 from config.roles import may
-from meals.converters import parse_day
+from meals.converters import meal_day
 from meals.forms import DayPlanForm
 from meals.selectors.day import day_overview
 from meals.selectors.history import resident_meal_history
@@ -100,7 +101,7 @@ def day(request, day: datetime.date | None = None):
     context = {
         "overview": overview,
         "form": form,
-        "closure_label": _closure_label(overview.closure_reason),
+        "closure_label": closure_label(overview.closure_reason),
         "previous_day": day - datetime.timedelta(days=1),
         "next_day": day + datetime.timedelta(days=1),
         "is_today": day == timezone.localdate(),
@@ -110,14 +111,9 @@ def day(request, day: datetime.date | None = None):
 
 def _redirect_to_picked_day(text: str):
     try:
-        return redirect("meals:day-detail", day=parse_day(text))
+        return redirect("meals:day-detail", day=meal_day(text))
     except ValueError:
         return redirect("meals:day")
-
-
-def _closure_label(reason: str) -> str:
-    labels = {"weekend": _("weekend"), "closure_day": _("closure day")}
-    return labels.get(reason, reason)
 
 
 HISTORY_PAGE_SIZE = 50

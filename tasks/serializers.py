@@ -1,18 +1,13 @@
 """Input validation and output shapes of the documents API (API.md "Documents") and of anonymisation."""
 
-import datetime
-
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from beneficiaries.calendar import point_is_open
-from config.dates import RECORDS_BEGIN, day_text
 from config.fields import MAX_ID, DayField, MonthField
 from config.text import staff_name
 from tasks.models import KIND_PARAMETER, Document, DocumentKind
-from workshops.models import SessionStatus, WorkshopSession
+from tasks.services import document_subject
 
 
 class DocumentRequestSerializer(serializers.Serializer):
@@ -27,32 +22,8 @@ class DocumentRequestSerializer(serializers.Serializer):
         name = KIND_PARAMETER[DocumentKind(attrs["kind"])]
         if attrs.get(name) is None:
             raise serializers.ValidationError({name: [_("This field is required for this kind of document.")]})
-        subject, subject_date = getattr(self, f"_subject_from_{name}")(attrs[name])
+        subject, subject_date = document_subject(kind=attrs["kind"], parameter=attrs[name])
         return {"kind": attrs["kind"], "subject": subject, "subject_date": subject_date}
-
-    def _subject_from_date(self, day: datetime.date):
-        _refuse_before_records(day, "date")
-        if not point_is_open(day):
-            raise serializers.ValidationError({"date": [_("The meal point is closed on this day.")]})
-        return day.isoformat(), day
-
-    def _subject_from_session(self, session_id: int):
-        session = WorkshopSession.objects.filter(pk=session_id).only("status", "starts_at").first()
-        if session is None:
-            raise serializers.ValidationError({"session": [_("There is no workshop session with this id.")]})
-        if session.status == SessionStatus.CANCELLED:
-            raise serializers.ValidationError({"session": [_("This workshop session was cancelled.")]})
-        return str(session_id), timezone.localdate(session.starts_at)
-
-    def _subject_from_month(self, month: datetime.date):
-        _refuse_before_records(month, "month")
-        return f"{month:%Y-%m}", month
-
-
-def _refuse_before_records(day: datetime.date, field: str) -> None:
-    if day < RECORDS_BEGIN:
-        message = _("The service holds no records before %(day)s.") % {"day": day_text(RECORDS_BEGIN)}
-        raise serializers.ValidationError({field: [message]})
 
 
 class DocumentFilterSerializer(serializers.Serializer):

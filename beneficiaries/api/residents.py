@@ -12,11 +12,12 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from beneficiaries import serializers as s
-from beneficiaries.api.common import STAFF_READ_COORDINATOR_WRITE, validated_input
+from beneficiaries.api.common import STAFF_READ_COORDINATOR_WRITE
 from beneficiaries.models import Resident
 from beneficiaries.selectors import resident_possible_duplicates, resident_search, residents_with_entitlements
 from beneficiaries.services.residents import resident_cards_print, resident_create, resident_update
 from config.schema import error_responses
+from config.serializers import validated_input
 
 TAG = "residents"
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from beneficiaries import forms, validators
-from beneficiaries.calendar import closure_reason
+from beneficiaries.calendar import closure_label, closure_reason
 from beneficiaries.cards import is_valid_card_number
 from beneficiaries.eligibility import check_eligibility
 from beneficiaries.exceptions import EditConflict
@@ -62,17 +62,11 @@ def resident_detail(request, pk: int):
         "entitlements": entitlements,
         "checks": checks,
         "today": today,
-        "closed_today": _closure_label(closure_reason(today)),
+        "closed_today": closure_label(closure_reason(today)),
         "duplicates": _duplicates_of(resident) if may(request.user, "residents.write") else [],
         "sections": resident_sections(request=request, resident=resident),
     }
     return render(request, "beneficiaries/resident_detail.html", context)
-
-
-def _closure_label(reason: str | None) -> str | None:
-    """calendar.closure_reason gives a code for weekends and unnamed closure days; staff read words."""
-    labels = {"weekend": _("weekend"), "closure_day": _("closure day")}
-    return labels.get(reason, reason)
 
 
 def _duplicates_of(resident: Resident) -> list[Resident]:

@@ -7,10 +7,12 @@ per row): printed lists are built from it for whole-city rosters.
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from beneficiaries.eligibility import residents_eligible_on
 from beneficiaries.models import Entitlement, EntitlementStatus, Program, Resident
+from config.text import staff_name
 from meals.models import MealIssue
 
 
@@ -63,8 +65,13 @@ def roster_for(day: datetime.date, eligible: QuerySet[Resident]) -> Roster:
 
 
 def _staff_name(issue: dict) -> str:
-    full = f"{issue['issued_by__first_name']} {issue['issued_by__last_name']}".strip()
-    return full or issue["issued_by__username"]
+    """config.text.staff_name of the server, from the values already fetched with the issue."""
+    user = get_user_model()(
+        username=issue["issued_by__username"],
+        first_name=issue["issued_by__first_name"],
+        last_name=issue["issued_by__last_name"],
+    )
+    return staff_name(user)
 
 
 def _roster_row(values: dict, documents: dict[int, str], issue: dict | None) -> RosterRow:

@@ -8,8 +8,8 @@ from reportlab.lib.units import mm
 
 from config import dates
 from tasks.rendering import wording
-from tasks.rendering.layout import Column, Frame, Table, render
-from tasks.rendering.parts import header_frame_part, heading, lines_block, signature_block
+from tasks.rendering.layout import Column, Table, render
+from tasks.rendering.parts import heading, lines_block, office_list_frame, signature_block
 
 TITLE = "Sprawozdanie miesięczne – posiłki"
 DAY_COLUMNS = (Column("Data", 40 * mm), Column("Dzień tygodnia", 60 * mm), Column("Liczba posiłków", 40 * mm, "right"))
@@ -26,19 +26,12 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 def render_monthly_report(*, figures, point_name: str, printed_at: datetime.datetime, printed_by: str) -> bytes:
     """``figures`` is a meals.selectors.figures.MonthlyMealFigures."""
-    height, draw_header = header_frame_part(
-        [
-            (wording.INSTITUTION, True, 10),
-            (wording.ADDRESS, False, 8.5),
-            (TITLE, True, 14),
-            (f"Punkt: {point_name}    Miesiąc: {wording.month_text(figures.year, figures.month)}", False, 9.5),
-        ]
-    )
-    frame = Frame(
-        header_height=height,
-        draw_header=draw_header,
-        footer_left=wording.printed_line(printed_at, printed_by),
+    frame = office_list_frame(
+        list_name=TITLE,
+        about=f"Punkt: {point_name}    Miesiąc: {wording.month_text(figures.year, figures.month)}",
         title=f"{TITLE} {figures.year}-{figures.month:02d}",
+        printed_at=printed_at,
+        printed_by=printed_by,
     )
     return render(frame, _sections(figures))
 

@@ -1,6 +1,5 @@
 """Pieces the printed forms share: header lines, headings, paragraphs, signature lines."""
 
-import datetime
 from collections.abc import Callable, Sequence
 
 from reportlab.lib.styles import ParagraphStyle
@@ -89,22 +88,22 @@ def header_frame_part(lines: Sequence[Line], *, space_after: float = 3 * mm) -> 
     return lines_height(lines) + space_after, lambda canvas, top: draw_lines(canvas, top, lines)
 
 
-def day_list_frame(
-    title: str, *, day: datetime.date, point_name: str, printed_at: datetime.datetime, printed_by: str, notice: str = ""
+def office_list_frame(
+    *, list_name: str, about: str, title: str, printed_at, printed_by: str, notes: Sequence[Line] = ()
 ) -> Frame:
-    """The page frame of the meal point's lists of one day: the office, the title, the point and the date."""
-    lines = [
+    """The frame of the office's lists of the meal point: the office and its address, the list's
+    name, the line saying what it is ``about``, any ``notes``; "Wydrukowano … przez …" below;
+    ``title`` is the PDF's own title."""
+    office = [
         (wording.INSTITUTION, True, 10),
         (wording.ADDRESS, False, 8.5),
-        (title, True, 14),
-        (f"Punkt: {point_name}    Data: {wording.day_text(day)}", False, 9.5),
+        (list_name, True, 14),
+        (about, False, 9.5),
     ]
-    if notice:
-        lines.append((notice, True, 8.5))
-    height, draw_header = header_frame_part(lines)
+    height, draw_header = header_frame_part([*office, *notes])
     return Frame(
         header_height=height,
         draw_header=draw_header,
         footer_left=wording.printed_line(printed_at, printed_by),
-        title=f"{title} {day:%d.%m.%Y}",
+        title=title,
     )

@@ -5,9 +5,10 @@ from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 
+from config import dates
 from tasks.rendering import wording
 from tasks.rendering.layout import Column, Table, render
-from tasks.rendering.parts import day_list_frame, lines_block, signature_block
+from tasks.rendering.parts import lines_block, office_list_frame, signature_block
 
 TITLE = "Lista odbioru posiłków"
 # No diet or allergy here: every resident who signs sees the whole page (DOMAIN.md "Printed
@@ -26,7 +27,13 @@ def render_meal_roster(
     *, day: datetime.date, rows: Sequence, point_name: str, printed_at: datetime.datetime, printed_by: str
 ) -> bytes:
     """``rows`` are meals.selectors.roster.RosterRow (or anything with the same attributes), in print order."""
-    frame = day_list_frame(TITLE, day=day, point_name=point_name, printed_at=printed_at, printed_by=printed_by)
+    frame = office_list_frame(
+        list_name=TITLE,
+        about=f"Punkt: {point_name}    Data: {wording.day_text(day)}",
+        title=f"{TITLE} {dates.day_text(day)}",
+        printed_at=printed_at,
+        printed_by=printed_by,
+    )
     table = Table(
         columns=COLUMNS,
         rows=rows,

@@ -9,10 +9,11 @@ from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 
+from config import dates
 from config.text import name_sort_key
 from tasks.rendering import wording
 from tasks.rendering.layout import Column, Table, render
-from tasks.rendering.parts import day_list_frame, heading, lines_block
+from tasks.rendering.parts import heading, lines_block, office_list_frame
 
 TITLE = "Lista wydawania – diety"
 NOTICE = "Dla personelu wydającego posiłki. Nie do podpisu przez odbierających (dane o zdrowiu)."
@@ -30,8 +31,13 @@ def render_serving_sheet(
     *, day: datetime.date, rows: Sequence, point_name: str, printed_at: datetime.datetime, printed_by: str
 ) -> bytes:
     """``rows`` are meals.selectors.roster.RosterRow (everyone on the day's list), in print order."""
-    frame = day_list_frame(
-        TITLE, day=day, point_name=point_name, printed_at=printed_at, printed_by=printed_by, notice=NOTICE
+    frame = office_list_frame(
+        list_name=TITLE,
+        about=f"Punkt: {point_name}    Data: {wording.day_text(day)}",
+        notes=[(NOTICE, True, 8.5)],
+        title=f"{TITLE} {dates.day_text(day)}",
+        printed_at=printed_at,
+        printed_by=printed_by,
     )
     with_needs = [row for row in rows if row.diet or (row.allergies or "").strip()]
     return render(
