@@ -2,22 +2,9 @@
 
 import io
 
-HEADER = [
-    "nazwisko",
-    "imie",
-    "pesel",
-    "data_urodzenia",
-    "ulica",
-    "nr_domu",
-    "nr_lokalu",
-    "kod_pocztowy",
-    "telefon",
-    "program",
-    "nr_decyzji",
-    "od",
-    "do",
-    "dni",
-]
+from beneficiaries.imports.reading import COLUMNS
+
+HEADER = list(COLUMNS)
 
 
 def row(**cells) -> dict:
