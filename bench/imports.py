@@ -94,11 +94,12 @@ def phase(name: str, rows: int) -> dict:
         content, dry_run = csv_bytes(decision_rows(1, rows // 2)), False
     else:
         content, dry_run = measured_file(rows), name == "dry-run"
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     run = import_request(by=by, file_name=f"{name}.csv", content=content, dry_run=dry_run)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"phase": name, "seconds": round(seconds, 2), "peak_mib": round(peak_mib, 1), "summary": run.summary}
+    figures = {"seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2), "peak_mib": round(peak_mib, 1)}
+    return {"phase": name, **figures, "load_average": os.getloadavg()[0], "summary": run.summary}
 
 
 def run_phase(name: str, rows: int, env: dict) -> dict:
@@ -124,7 +125,9 @@ def main(argv=None) -> int:
     run_phase("seed", args.rows, env)
     results = [run_phase(name, args.rows, env) for name in ("dry-run", "apply")]
     for result in results:
-        figures = f"{result['seconds']:6.2f} s, peak {result['peak_mib']:.0f} MiB"
+        figures = f"{result['seconds']:6.2f} s ({result['cpu_seconds']:.2f} s CPU in Python)"
+        figures += f", peak {result['peak_mib']:.0f} MiB"
+        figures += f", load average {result['load_average']:.1f}"
         print(f"{result['phase']:8} {args.rows:,} rows: {figures}, {result['summary']}")
     total = sum(result["seconds"] for result in results)
     peak = max(result["peak_mib"] for result in results)

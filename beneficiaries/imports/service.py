@@ -107,10 +107,12 @@ def _apply(row: ImportRow, *, by, register: "Register") -> tuple[RowOutcome, Res
         resident.imported_entitlements = [entitlement_create(resident=resident, by=by, **row.entitlement)]
         outcome = RowOutcome(row.line, CREATE, resident.pk, possible_duplicates=[d.pk for d in duplicates])
         return outcome, resident
-    entitlements = resident.imported_entitlements
-    updated = resident_update(resident=resident, by=by, **_news(row.resident, resident))
+    news = _news(row.resident, resident)
+    updated = resident
+    if any(getattr(resident, name) != value for name, value in news.items()):  # else nothing to ask the service
+        updated = resident_update(resident=resident, by=by, **news)
+        updated.imported_entitlements = resident.imported_entitlements
     changes = [name for name in RESIDENT_FIELDS if getattr(updated, name) != getattr(resident, name)]
-    updated.imported_entitlements = entitlements
     if _sync_entitlement(updated, row.entitlement, by=by):
         changes.append("entitlement")
     return RowOutcome(row.line, UPDATE if changes else UNCHANGED, updated.pk, changes=changes), updated
@@ -134,6 +136,8 @@ def _sync_entitlement(resident: Resident, values: dict, *, by) -> bool:
         resident.imported_entitlements.append(entitlement_create(resident=resident, by=by, **values))
         return True
     period = {name: values[name] for name in ("valid_from", "valid_to", "weekdays")}
+    if (existing.valid_from, existing.valid_to, existing.weekday_list) == tuple(period.values()):
+        return False
     updated = entitlement_update_period(entitlement=existing, by=by, **period)
     if (updated.valid_from, updated.valid_to, updated.weekdays) == (
         existing.valid_from,
