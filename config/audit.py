@@ -1,7 +1,9 @@
 """Writing the audit trail (one row at a time, or with the row it records: :func:`audited_insert`), and the one
 sanctioned rewrite of it: erasing a person's values."""
 
+import contextlib
 from collections.abc import Iterable
+from contextvars import ContextVar
 from functools import cache
 
 from django.db import connection, models, transaction
@@ -12,6 +14,18 @@ from django.utils.translation import gettext_lazy as _
 from config.models import AuditEvent
 
 REDACTED = "[anonymised]"
+_source: ContextVar[str] = ContextVar("audit_source", default="")
+
+
+@contextlib.contextmanager
+def audit_source(text: str):
+    """Every event recorded inside the block says where the change came from ("import x.csv, row 7")."""
+    token = _source.set(text[:200])
+    try:
+        yield
+    finally:
+        _source.reset(token)
+
 
 # Every action code that audit_record writes, with the name a coordinator reads on the audit page.
 # One table for the whole service (tests/config/test_audit_page.py checks that no code in the
@@ -41,6 +55,7 @@ ACTION_LABELS = {
     "document.schedule": _("printout scheduled"),
     "document.download": _("printout downloaded"),
     "document.regenerate": _("printout made again"),
+    "import.request": _("file of decisions imported or checked"),
 }
 
 
@@ -60,6 +75,7 @@ def audit_event(
         object_id=str(obj.pk),
         before=before,
         after=after,
+        source=_source.get(),
     )
 
 
@@ -172,6 +188,7 @@ def audit_export(*, about: Q) -> list[dict]:
             "object_id": event.object_id,
             "before": event.before,
             "after": event.after,
+            "source": event.source,
         }
         for event in events
     ]

@@ -33,6 +33,8 @@ class AuditEvent(models.Model):
     object_id = models.CharField(_("object id"), max_length=64)
     before = models.JSONField(_("before"), null=True, blank=True, encoder=DjangoJSONEncoder)
     after = models.JSONField(_("after"), null=True, blank=True, encoder=DjangoJSONEncoder)
+    # Where a change came from when it was not typed in by hand, e.g. "import decyzje.csv, row 7".
+    source = models.CharField(_("source"), max_length=200, blank=True, default="")
 
     objects = AuditEventQuerySet.as_manager()
 

@@ -39,6 +39,7 @@ RULES: dict[str, frozenset[Role]] = {
     "residents.read": EVERY_ROLE,  # search, the resident, entitlements, eligibility, streets, closure days
     "residents.write": frozenset({COORDINATOR}),  # register, edit, entitlements, reference data, cards
     "residents.data_subject": frozenset({COORDINATOR}),  # export one person's data, anonymise them
+    "imports.run": frozenset({COORDINATOR}),  # import decisions from the case system's file (docs/imports.md)
     # Which personal fields a role sees, in the API exactly as on the pages (FIELD_CAPABILITIES).
     "residents.see_pesel": frozenset({COORDINATOR}),
     "residents.see_notes": frozenset({COORDINATOR}),

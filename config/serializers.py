@@ -17,7 +17,7 @@ class AuditEventSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = AuditEvent
-        fields = ["id", "at", "actor", "action", "object_type", "object_id", "before", "after"]
+        fields = ["id", "at", "actor", "action", "object_type", "object_id", "before", "after", "source"]
 
 
 class ErrorIssueSerializer(serializers.Serializer):

@@ -246,6 +246,11 @@ RETENTION_YEARS = env.int("RETENTION_YEARS", default=5)
 # A document still pending after this many seconds is queued again, at most this many times.
 DOCUMENTS_STALE_AFTER_SECONDS = env.int("DOCUMENTS_STALE_AFTER_SECONDS", default=600)
 DOCUMENTS_MAX_ATTEMPTS = env.int("DOCUMENTS_MAX_ATTEMPTS", default=3)
+# Imports of decisions (docs/imports.md): the largest file and the most rows accepted; a file of
+# more than IMPORT_INLINE_ROWS rows is checked and applied by the worker instead of the request.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
+IMPORT_INLINE_ROWS = env.int("IMPORT_INLINE_ROWS", default=300)
 MEAL_POINT_NAME = env.str("MEAL_POINT_NAME", default="CPS Chorzów, ul. Kasprowicza 2")
 MEAL_POINT_HOURS = env.str("MEAL_POINT_HOURS", default="12:00–13:00")
 # Minutes after a workshop's start during which its leader may give absentees' places to those

@@ -6,7 +6,8 @@ from rest_framework import serializers
 
 from config.fields import MAX_ID, DayField, MonthField
 from config.text import staff_name
-from tasks.models import KIND_PARAMETER, Document, DocumentKind
+from tasks.imports import import_rows_done
+from tasks.models import KIND_PARAMETER, Document, DocumentKind, ImportRun
 from tasks.services import document_subject
 
 
@@ -112,3 +113,61 @@ class AnonymiseInputSerializer(serializers.Serializer):
         if value is not True:
             raise serializers.ValidationError(_("Confirm that this person's data is to be anonymised."))
         return value
+
+
+# --- Imports (API.md "Imports") ---------------------------------------------------------------
+
+
+class ImportUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="CSV (UTF-8 or Windows-1250, ; or ,) or XLSX, a header row")
+    dry_run = serializers.BooleanField(required=False, default=False)
+
+
+class ImportRowSerializer(serializers.Serializer):
+    row = serializers.IntegerField(help_text="the line in the file (the header is 1)")
+    action = serializers.ChoiceField(choices=["create", "update", "unchanged", "error"])
+    resident = serializers.IntegerField(allow_null=True)
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()), help_text="column -> messages"
+    )
+    changes = serializers.ListField(
+        child=serializers.CharField(), help_text="update: the fields changed, or entitlement"
+    )
+    possible_duplicates = serializers.ListField(
+        child=serializers.IntegerField(), help_text="create: residents it may duplicate"
+    )
+
+
+class ImportSummarySerializer(serializers.Serializer):
+    create = serializers.IntegerField()
+    update = serializers.IntegerField()
+    unchanged = serializers.IntegerField()
+    error = serializers.IntegerField()
+
+
+class ImportRunSerializer(serializers.ModelSerializer):
+    """A run as the API answers it: the outcome once done, the progress while the worker runs it."""
+
+    rows_done = serializers.SerializerMethodField()
+    summary = ImportSummarySerializer(allow_null=True, read_only=True)
+    rows = ImportRowSerializer(many=True, allow_null=True, read_only=True)
+
+    class Meta:
+        model = ImportRun
+        fields = [
+            "id",
+            "dry_run",
+            "status",
+            "file_name",
+            "rows_total",
+            "rows_done",
+            "summary",
+            "rows",
+            "error",
+            "created_at",
+            "finished_at",
+        ]
+        read_only_fields = fields
+
+    def get_rows_done(self, run) -> int:
+        return import_rows_done(run)

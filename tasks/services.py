@@ -176,13 +176,18 @@ def _new_document(**fields) -> Document:
 
 def document_enqueue(document_id: int) -> bool:
     """Hand the id to the broker; a broker that is down is logged, never raised (the sweeper retries)."""
+    return task_enqueue(RENDER_TASK, document_id)
+
+
+def task_enqueue(task_name: str, object_id: int) -> bool:
+    """Queue ``task_name(object_id)``; False (logged, never raised) when the broker is down."""
     try:
         with celery_app.connection_for_write() as connection:
             # One try, no retry loop: a request must not hang for seconds on a broker that is down.
             connection.ensure_connection(max_retries=0)
-            celery_app.send_task(RENDER_TASK, args=[document_id], connection=connection, retry=False)
+            celery_app.send_task(task_name, args=[object_id], connection=connection, retry=False)
     except (BrokerError, RedisError, OSError):
-        logger.warning("Document %s not queued: broker unavailable, the sweeper will retry", document_id, exc_info=True)
+        logger.warning("%s(%s) not queued: broker unavailable", task_name, object_id, exc_info=True)
         return False
     return True
 

@@ -81,6 +81,9 @@ API = {
     ("api-document-detail", "GET"): WORKSHOPS,
     ("api-document-file", "GET"): WORKSHOPS,
     ("api-document-csv", "GET"): WORKSHOPS,
+    # Imports of decisions: the coordinator's.
+    ("api-import-create", "POST"): ONLY_COORDINATOR,
+    ("api-import-detail", "GET"): ONLY_COORDINATOR,
 }
 
 # Staff pages: URL name -> {method: the roles that may use it}.
@@ -117,6 +120,10 @@ PAGES = {
     "workshops:resident-history": {"GET": WORKSHOPS},
     "tasks:document-list": {"GET": WORKSHOPS, "POST": WORKSHOPS},
     "tasks:resident-anonymise": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
+    "tasks:import-list": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
+    "tasks:import-template": {"GET": ONLY_COORDINATOR},
+    "tasks:import-detail": {"GET": ONLY_COORDINATOR},
+    "tasks:import-apply": {"POST": ONLY_COORDINATOR},
 }
 
 # Pages anyone may open (they hold no personal data): not part of the matrix.
