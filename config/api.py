@@ -1,6 +1,8 @@
-"""The base's API: token login and logout, reading the audit trail."""
+"""The base's API: token login and logout, the documentation page, reading the audit trail."""
 
+from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.views import SpectacularSwaggerView
 from rest_framework import generics, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.exceptions import Throttled, ValidationError
@@ -48,6 +50,13 @@ class TokenLogoutView(APIView):
         if request.auth is not None:  # a session has no token to revoke
             request.auth.delete()
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ApiDocsView(SpectacularSwaggerView):
+    """The API's documentation page; OPTIONS answers with the methods (its only renderer is a template)."""
+
+    def options(self, request, *args, **kwargs):
+        return HttpResponse(headers={"Allow": ", ".join(self.allowed_methods)})
 
 
 class AuditEventList(generics.ListAPIView):
