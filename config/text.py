@@ -52,6 +52,11 @@ def name_sort_key(text: str) -> str:
     return lowered.translate(_ORDER)
 
 
+def staff_name(user) -> str:
+    """How a staff member is named on screens and paper: full name, else the login name."""
+    return user.get_full_name() or user.get_username()
+
+
 # --- Text a person could have typed -------------------------------------------------------------
 
 # Control characters (tab and line breaks aside) and the marks that reverse or embed text
