@@ -110,11 +110,23 @@ else:
     }
 
 # --- Celery (the app lives in tasks/) ------------------------------------------------------
+# How long a document may be pending, or worked on, before it counts as abandoned: the sweeper
+# (tasks.services.documents_sweep) queues it again after this, and the Redis broker delivers a
+# message whose worker died again after this (its visibility timeout). One setting for both, so a
+# document whose whole worker was killed is produced again within minutes, not after an hour.
+DOCUMENTS_STALE_AFTER_SECONDS = env.int("DOCUMENTS_STALE_AFTER_SECONDS", default=300)
 CELERY_FS_DIR = VAR_DIR / "celery"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 5}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "socket_connect_timeout": 1,
+        "socket_timeout": 5,
+        "visibility_timeout": DOCUMENTS_STALE_AFTER_SECONDS,
+        # Every worker looks for abandoned messages every few seconds (kombu's default: 100 s).
+        "unacked_restore_interval": 5,
+        "unacked_restore_throttle": 1,
+    }
 else:
     # Embedded default: kombu's filesystem transport, a real broker in a folder.
     for sub in ("in", "processed", "results", "control"):
@@ -245,8 +257,7 @@ SPECTACULAR_SETTINGS = {
 # --- Domain settings ----------------------------------------------------------------------
 # How long personal data is kept after a resident's last entitlement ends (days).
 RETENTION_DAYS = env.int("RETENTION_DAYS", default=5 * 365)
-# A document still pending after this many seconds is queued again, at most this many times.
-DOCUMENTS_STALE_AFTER_SECONDS = env.int("DOCUMENTS_STALE_AFTER_SECONDS", default=600)
+# A stale document (DOCUMENTS_STALE_AFTER_SECONDS) is queued again at most this many times.
 DOCUMENTS_MAX_ATTEMPTS = env.int("DOCUMENTS_MAX_ATTEMPTS", default=3)
 MEAL_POINT_NAME = env.str("MEAL_POINT_NAME", default="CPS Chorzów, ul. Kasprowicza 2")
 MEAL_POINT_HOURS = env.str("MEAL_POINT_HOURS", default="12:00–13:00")
