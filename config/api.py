@@ -2,7 +2,7 @@
 
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from drf_spectacular.views import SpectacularSwaggerView
+from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import generics, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.exceptions import Throttled, ValidationError
@@ -52,8 +52,11 @@ class TokenLogoutView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class ApiDocsView(SpectacularSwaggerView):
-    """The API's documentation page; OPTIONS answers with the methods (its only renderer is a template)."""
+class ApiDocsView(SpectacularSwaggerSplitView):
+    """The API's documentation page, its script served as a file (the CSP allows no inline script).
+
+    OPTIONS answers with the methods (the page's only renderer is a template).
+    """
 
     def options(self, request, *args, **kwargs):
         return HttpResponse(headers={"Allow": ", ".join(self.allowed_methods)})
