@@ -6,8 +6,10 @@ from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import generics, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.exceptions import Throttled, ValidationError
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from config.login import login_throttled
@@ -25,6 +27,8 @@ class TokenLoginView(generics.GenericAPIView):
 
     authentication_classes = []
     permission_classes = [AllowAny]
+    # Form bodies too, as the login endpoint has always taken (curl -d, scripts of the office).
+    parser_classes = [*api_settings.DEFAULT_PARSER_CLASSES, FormParser, MultiPartParser]
     serializer_class = AuthTokenSerializer
 
     @extend_schema(responses={200: TokenSerializer, 400: ErrorSerializer, 429: ErrorSerializer})

@@ -281,6 +281,9 @@ RETENTION_YEARS = env.int("RETENTION_YEARS", default=5)
 DOCUMENTS_MAX_ATTEMPTS = env.int("DOCUMENTS_MAX_ATTEMPTS", default=3)
 MEAL_POINT_NAME = env.str("MEAL_POINT_NAME", default="CPS Chorzów, ul. Kasprowicza 2")
 MEAL_POINT_HOURS = env.str("MEAL_POINT_HOURS", default="12:00–13:00")
+# Minutes after a workshop's start during which its leader may give absentees' places to those
+# waiting at the door (docs/domain.md "Workshops").
+WORKSHOP_DOOR_MINUTES = env.int("WORKSHOP_DOOR_MINUTES", default=15)
 # The FEPŻ attendance list's programme lines (docs/printing.md): the subprogramme ("Podprogram
 # 2026"; empty: the session's year), the partner organisation (empty: a line to fill in by hand),
 # and optionally the office's own logo strip image (empty: an empty framed place).

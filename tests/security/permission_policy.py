@@ -59,6 +59,7 @@ API = {
     ("api-meal-today", "GET"): MEALS,
     ("api-meal-check", "GET"): MEALS,
     ("api-meal-residents", "GET"): MEALS,
+    ("api-meal-offline-pack", "GET"): MEALS,
     # Workshops: leaders and the coordinator.
     ("workshop-session-list", "GET"): WORKSHOPS,
     ("workshop-session-list", "POST"): WORKSHOPS,
@@ -66,6 +67,7 @@ API = {
     ("workshop-session-detail", "PATCH"): WORKSHOPS,
     ("workshop-session-cancel", "POST"): WORKSHOPS,
     ("workshop-session-mark-all-present", "POST"): WORKSHOPS,
+    ("workshop-session-door", "POST"): WORKSHOPS,
     ("workshop-session-signups", "GET"): WORKSHOPS,
     ("workshop-session-signups", "POST"): WORKSHOPS,
     ("workshop-signup-detail", "GET"): WORKSHOPS,
@@ -107,6 +109,7 @@ PAGES = {
     "workshops:signup-create": {"POST": WORKSHOPS},
     "workshops:session-capacity": {"POST": WORKSHOPS},
     "workshops:session-cancel": {"POST": WORKSHOPS},
+    "workshops:session-door": {"POST": WORKSHOPS},
     "workshops:session-mark-all-present": {"POST": WORKSHOPS},
     "workshops:signup-cancel": {"POST": WORKSHOPS},
     "workshops:signup-attendance": {"POST": WORKSHOPS},
