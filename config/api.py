@@ -1,6 +1,8 @@
-"""The base's API: token login and logout, reading the audit trail."""
+"""The base's API: token login and logout, the documentation page, reading the audit trail."""
 
+from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import generics, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.exceptions import Throttled, ValidationError
@@ -52,6 +54,16 @@ class TokenLogoutView(APIView):
         if request.auth is not None:  # a session has no token to revoke
             request.auth.delete()
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ApiDocsView(SpectacularSwaggerSplitView):
+    """The API's documentation page, its script served as a file (the CSP allows no inline script).
+
+    OPTIONS answers with the methods (the page's only renderer is a template).
+    """
+
+    def options(self, request, *args, **kwargs):
+        return HttpResponse(headers={"Allow": ", ".join(self.allowed_methods)})
 
 
 class AuditEventList(generics.ListAPIView):
