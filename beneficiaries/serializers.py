@@ -96,7 +96,7 @@ class ResidentPatchSerializer(ResidentInputSerializer):
 
 
 class VisibleFieldsMixin:
-    """Leaves out the personal fields the reader's role may not see (config.roles.FIELD_CAPABILITIES).
+    """Leaves out the personal fields the reader may not see on this resident (config.roles.hidden_fields).
 
     The reader is the request's user; without a request nothing personal is shown.
     """
@@ -104,7 +104,8 @@ class VisibleFieldsMixin:
     def to_representation(self, instance):
         data = super().to_representation(instance)
         request = self.context.get("request")
-        for field in hidden_fields(request.user if request else None) & data.keys():
+        resident_id = instance.pk if isinstance(instance, Resident) else instance.resident_id
+        for field in hidden_fields(request.user if request else None, resident_id) & data.keys():
             del data[field]
         return data
 
