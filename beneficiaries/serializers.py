@@ -5,6 +5,7 @@ decide (and re-check) everything else.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -71,7 +72,13 @@ class ResidentInputSerializer(serializers.Serializer):
     street = Text(max_length=100, required=False, allow_blank=True)
     building = Text(max_length=20, required=False, allow_blank=True)
     flat = Text(max_length=20, required=False, allow_blank=True)
-    postal_code = Text(max_length=6, required=False, allow_blank=True)
+    # The pattern is for the OpenAPI schema (validators.clean_postal_code decides): 00-000 or 00000.
+    postal_code = Text(
+        max_length=6,
+        required=False,
+        allow_blank=True,
+        validators=[RegexValidator(r"^\s*(\d{2}-?\d{3})?\s*$", message=_("Enter the postal code as 00-000."))],
+    )
     district = serializers.ChoiceField(choices=District.choices, required=False, allow_null=True)
     phone = Text(max_length=32, required=False, allow_blank=True)
     diet = DietField(required=False)
