@@ -9,7 +9,7 @@ from beneficiaries.selectors import entitlement_periods_for_resident
 from config.dates import day_bounds
 from config.roles import may
 from meals.selectors.retention import meal_issue_days_for_resident
-from tasks.models import KIND_PARAMETER, Document, DocumentKind
+from tasks.models import KIND_PARAMETER, Document, DocumentKind, DocumentStatus
 from workshops.models import SessionStatus, WorkshopSession
 from workshops.selectors import session_ids_for_resident
 
@@ -35,6 +35,25 @@ def documents_for(user) -> QuerySet[Document]:
     return Document.objects.filter(kind__in=document_kinds_for(user)).select_related("requested_by")
 
 
+def latest_document(*, kind: str, subject: str) -> Document | None:
+    """The newest document of ``kind`` about ``subject`` that did not fail (the one a request may reuse)."""
+    documents = Document.objects.filter(kind=kind, subject=subject).exclude(status=DocumentStatus.FAILED)
+    return documents.order_by("-created_at", "-id").first()
+
+
+def outdated_ids(documents: list[Document]) -> set[int]:
+    """Documents (newest first) printed from data that a newer one of the same list no longer has."""
+    newest: dict[tuple[str, str], str] = {}
+    outdated = set()
+    for document in documents:
+        key = (document.kind, document.subject)
+        if key not in newest:
+            newest[key] = document.fingerprint
+        elif document.fingerprint != newest[key]:
+            outdated.add(document.pk)
+    return outdated
+
+
 def documents_filtered(
     documents: QuerySet[Document],
     *,
@@ -46,9 +65,9 @@ def documents_filtered(
     if kind:
         documents = documents.filter(kind=kind)
     if day:
+        monthly = [kind for kind, name in KIND_PARAMETER.items() if name == "month"]
         documents = documents.filter(
-            Q(subject_date=day, kind__in=[DocumentKind.MEAL_ROSTER, DocumentKind.WORKSHOP_ATTENDANCE])
-            | Q(subject_date=day.replace(day=1), kind=DocumentKind.MONTHLY_MEALS)
+            Q(subject_date=day) & ~Q(kind__in=monthly) | Q(subject_date=day.replace(day=1), kind__in=monthly)
         )
     if created_on:
         start, end = day_bounds(created_on)
