@@ -152,6 +152,18 @@ def test_void_reasons_and_the_card_number_go(former, coordinator, queued, distri
     assert found["count"] == 0
 
 
+def test_a_void_reason_on_someone_elses_meal_that_names_the_person_goes_too(former, coordinator, queued):
+    other = MealIssueFactory(day=PAST)
+    meal_issue_void(issue=other, by=coordinator, reason="wydane omyłkowo, to był pan ŻÓŁĆ")
+    unrelated = MealIssueFactory(day=PAST + datetime.timedelta(days=2), issued_by=other.issued_by)
+    meal_issue_void(issue=unrelated, by=coordinator, reason="pomyłka kasjera")
+    anonymise(coordinator, former)
+    assert MealIssue.objects.get(pk=other.pk).void_reason == "[anonymised]"
+    assert MealIssue.objects.get(pk=unrelated.pk).void_reason == "pomyłka kasjera"
+    trail = json.dumps(list(AuditEvent.objects.values("after")), ensure_ascii=False)
+    assert "ŻÓŁĆ" not in trail and "pomyłka kasjera" in trail
+
+
 def test_the_counts_and_the_periods_stay(former, coordinator, queued):
     anonymise(coordinator, former)
     assert MealIssue.objects.filter(resident=former).count() == 2
