@@ -228,6 +228,8 @@ class EligibilitySerializer(serializers.Serializer):
 
 
 class StreetSerializer(serializers.ModelSerializer):
+    name = Text(max_length=100)
+
     class Meta:
         model = Street
         fields = ["id", "name", "district"]
@@ -246,6 +248,8 @@ class StreetDistrictSerializer(serializers.Serializer):
 
 
 class ClosureDaySerializer(serializers.ModelSerializer):
+    reason = Text(max_length=200, required=False, allow_blank=True)
+
     class Meta:
         model = ClosureDay
         fields = ["id", "date", "reason"]

@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from beneficiaries.eligibility import Reason
 from beneficiaries.models import Resident
+from beneficiaries.serializers import Text
 from config.serializers import ErrorIssueSerializer
 from meals.converters import MAX_YEAR, MIN_YEAR
 from meals.models import MealDay, MealIssue
@@ -108,7 +109,7 @@ class IssueCreateSerializer(serializers.Serializer):
 
 
 class VoidSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=500)
+    reason = Text(max_length=500)
 
 
 def _check_year(day):
