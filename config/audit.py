@@ -56,6 +56,7 @@ ACTION_LABELS = {
     "document.download": _("printout downloaded"),
     "document.regenerate": _("printout made again"),
     "import.request": _("file of decisions imported or checked"),
+    "resident.list_read": _("residents list read"),
 }
 
 
@@ -64,15 +65,18 @@ def action_label(code: str) -> str:
 
 
 def audit_event(
-    *, actor, action: str, obj: models.Model, before: dict | None = None, after: dict | None = None
+    *, actor, action: str, obj: models.Model | type[models.Model], before: dict | None = None, after: dict | None = None
 ) -> AuditEvent:
-    """The event recording ``action`` on ``obj``, not yet saved: the one place an event's shape is decided."""
+    """The event recording ``action`` on ``obj``, not yet saved: the one place an event's shape is decided.
+
+    ``obj`` is a row, or a model for an event about many of its rows (a bulk read: no object id).
+    """
     return AuditEvent(
         at=timezone.now(),
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,
         object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
+        object_id="" if isinstance(obj, type) else str(obj.pk),
         before=before,
         after=after,
         source=_source.get(),
@@ -80,7 +84,7 @@ def audit_event(
 
 
 def audit_record(
-    *, actor, action: str, obj: models.Model, before: dict | None = None, after: dict | None = None
+    *, actor, action: str, obj: models.Model | type[models.Model], before: dict | None = None, after: dict | None = None
 ) -> AuditEvent:
     """Append one event to the audit trail; call it inside the transaction of the change it records."""
     event = audit_event(actor=actor, action=action, obj=obj, before=before, after=after)

@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from beneficiaries.eligibility import Reason
 from beneficiaries.models import Resident
+from beneficiaries.serializers import Text
 from config.fields import MAX_ID, DayField
 from config.serializers import ErrorIssueSerializer
 from meals.models import MealDay, MealIssue
@@ -33,7 +34,7 @@ class MealIssueSerializer(serializers.ModelSerializer):
     resident = ResidentBriefSerializer(read_only=True)
     issued_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
     issued_by_name = serializers.CharField(read_only=True)
-    voided_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    voided_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     may_void = serializers.BooleanField(read_only=True)
 
     class Meta:
@@ -90,6 +91,8 @@ def _may_void(serializer: serializers.BaseSerializer, issue: MealIssue) -> bool:
 
 
 class IssueCreateSerializer(serializers.Serializer):
+    one_of_required = ("resident", "card")  # the OpenAPI schema says so too (config.schema)
+
     resident = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     card = serializers.CharField(required=False, max_length=32)
     takeaway = serializers.BooleanField(default=False)
@@ -105,7 +108,7 @@ class IssueCreateSerializer(serializers.Serializer):
 
 
 class VoidSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=500)
+    reason = Text(max_length=500)
 
 
 class DateQuerySerializer(serializers.Serializer):
@@ -268,6 +271,7 @@ class DayPlanSerializer(serializers.ModelSerializer):
     portions_planned = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=100_000)
     note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
     updated_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    updated_at = serializers.DateTimeField(read_only=True, allow_null=True)  # null: a day never planned
 
     class Meta:
         model = MealDay

@@ -191,6 +191,20 @@ def meal_day_plan(*, day: datetime.date, by, menu=UNSET, portions_planned=UNSET,
     return plan
 
 
+def void_reasons_naming_scrub(*, last_name: str) -> list[int]:
+    """Void reasons of anyone's issue that name a person being anonymised become ``[anonymised]``.
+
+    Matched by the last name, ignoring case; returns the ids of the issues changed (their audit
+    events are blanked by the caller).
+    """
+    if len(last_name.strip()) < 2:
+        return []
+    issues = MealIssue.objects.filter(void_reason__icontains=last_name.strip()).exclude(void_reason=REDACTED)
+    ids = list(issues.values_list("pk", flat=True))
+    MealIssue.objects.filter(pk__in=ids).update(void_reason=REDACTED)
+    return ids
+
+
 def meal_issues_anonymise_for_resident(*, resident_id: int) -> int:
     """Blank who collected the resident's meals and why any was voided (a reason may name them).
 

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from config.fields import MAX_ID, DayField, MonthField
@@ -106,8 +107,13 @@ class DocumentCreatedSerializer(DocumentSerializer):
         return _("The queue is unavailable; the document will be prepared later.")
 
 
+@extend_schema_field({"type": "boolean", "enum": [True]})
+class ConfirmField(serializers.BooleanField):
+    """A box that must be ticked: the schema allows only true."""
+
+
 class AnonymiseInputSerializer(serializers.Serializer):
-    confirm = serializers.BooleanField(help_text="must be true: anonymisation cannot be undone")
+    confirm = ConfirmField(help_text="must be true: anonymisation cannot be undone")
 
     def validate_confirm(self, value):
         if value is not True:

@@ -133,6 +133,16 @@ def signups_export_for_resident(*, resident_id: int) -> list[dict]:
     return [{key.replace("session__", "session_"): value for key, value in row.items()} for row in rows]
 
 
+def residents_signed_up_with(leader) -> QuerySet:
+    """Ids of the residents signed up (confirmed or waiting) to a session ``leader`` leads.
+
+    Their phone numbers are the leader's to see (config.roles ROW_GRANTS): they call those
+    promoted from the waiting list.
+    """
+    active = Signup.objects.filter(session__leader_id=leader.pk).exclude(status=SignupStatus.CANCELLED)
+    return active.values_list("resident_id", flat=True).distinct()
+
+
 def session_ids_for_resident(*, resident_id: int) -> list[int]:
     """The sessions the resident ever signed up to (cancelled sign-ups too: earlier lists named them)."""
     return list(Signup.objects.filter(resident_id=resident_id).values_list("session_id", flat=True).distinct())

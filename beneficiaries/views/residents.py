@@ -24,7 +24,7 @@ from beneficiaries.selectors import (
     resident_similar_names,
     residents_with_entitlements,
 )
-from beneficiaries.services.residents import resident_create, resident_update
+from beneficiaries.services.residents import resident_create, resident_update, residents_page_read
 from config.permissions import requires
 from config.roles import hidden_fields, may
 
@@ -41,6 +41,7 @@ def resident_list(request):
         if resident is not None:
             return redirect("beneficiaries:resident-detail", pk=resident.pk)
     page = Paginator(resident_search(text=text), PAGE_SIZE).get_page(request.GET.get("page"))
+    residents_page_read(by=request.user, page_number=page.number, rows=len(page), search=text)
     suggestions = resident_similar_names(text=text) if text and not page.paginator.count else []
     context = {"page": page, "search": text, "suggestions": suggestions}
     return render(request, "beneficiaries/resident_list.html", context)
@@ -96,7 +97,9 @@ def resident_create_page(request):
 def resident_edit_page(request, pk: int):
     resident = get_object_or_404(Resident, pk=pk)
     initial = {field: getattr(resident, field) for field in forms.ResidentEditForm.base_fields}
-    form = forms.ResidentEditForm(request.POST or None, initial=initial, hidden=hidden_fields(request.user))
+    form = forms.ResidentEditForm(
+        request.POST or None, initial=initial, hidden=hidden_fields(request.user, resident.pk)
+    )
     duplicates = []
     if request.method == "POST" and form.is_valid():
         changed = {field: form.cleaned_data[field] for field in form.changed_data if field != "version"}

@@ -127,7 +127,8 @@ PAGES = {
 }
 
 # Pages anyone may open (they hold no personal data): not part of the matrix.
-PUBLIC_PAGES = {"login", "logout", "set_language", "healthz"}
+# (/healthz is no URL pattern: config.middleware answers it before Django resolves anything.)
+PUBLIC_PAGES = {"login", "logout", "set_language"}
 
 # --- Inside the endpoints and pages: what each role may do with a row, and see of a person ---------
 # The same rules hold in the API and on the pages (tests/security/test_the_same_rules_in_api_and_pages.py).
@@ -152,14 +153,16 @@ READ_EVERY_SESSION = WORKSHOPS
 NAME_ANOTHER_LEADER = ONLY_COORDINATOR
 
 # Personal fields of a resident: the roles that receive each (API.md "Residents"). Everyone else
-# gets the key absent in the API and sees nothing of it on the resident's page. The phone also
-# goes to workshop leaders (API.md narrows that to their participants: issue 16).
+# gets the key absent in the API and sees nothing of it on the resident's page.
 FIELDS = {
     "pesel": ONLY_COORDINATOR,
     "notes": ONLY_COORDINATOR,
     "monthly_income": ONLY_COORDINATOR,
     "household_size": ONLY_COORDINATOR,
-    "phone": WORKSHOPS,
+    "phone": ONLY_COORDINATOR,
     "diet": STAFF,
     "allergies": STAFF,
 }
+# ... and the phone of a person signed up (confirmed or waiting) to a session the reader leads:
+# leaders call those promoted from the waiting list (API.md "Residents").
+PHONE_OF_PARTICIPANTS = frozenset({WORKSHOP})
