@@ -27,6 +27,8 @@ ACTION_LABELS = {
     "entitlement.resume": _("decision resumed"),
     "meal.issue": _("meal issued"),
     "meal.void": _("meal voided"),
+    "meal.offline_pack": _("day's meal list taken onto a counter device"),
+    "meal.offline_conflict": _("meal served offline refused (already served)"),
     "meal_day.plan": _("day planned"),
     "workshop_session.create": _("workshop session created"),
     "workshop_session.update": _("workshop session changed"),
@@ -38,6 +40,7 @@ ACTION_LABELS = {
     "document.request": _("printout requested"),
     "document.schedule": _("printout scheduled"),
     "document.download": _("printout downloaded"),
+    "document.regenerate": _("printout made again"),
 }
 
 

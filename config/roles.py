@@ -30,6 +30,7 @@ DOCUMENT_KINDS: dict[str, frozenset[Role]] = {
     "meal_roster": frozenset({COORDINATOR}),
     "workshop_attendance": frozenset({WORKSHOP, COORDINATOR}),
     "monthly_meals": frozenset({COORDINATOR}),
+    "meal_serving_sheet": frozenset({COORDINATOR}),  # names diets and allergies: staff only, never signed
 }
 
 # capability -> the roles that have it (API.md "Roles" and "Residents").

@@ -10,6 +10,7 @@ class DocumentKind(models.TextChoices):
     MEAL_ROSTER = "meal_roster", _("Daily meal list")
     WORKSHOP_ATTENDANCE = "workshop_attendance", _("Workshop attendance list")
     MONTHLY_MEALS = "monthly_meals", _("Monthly meal report")
+    MEAL_SERVING_SHEET = "meal_serving_sheet", _("Serving sheet (diets)")
 
 
 class DocumentStatus(models.TextChoices):
@@ -43,6 +44,7 @@ KIND_PARAMETER = {
     DocumentKind.MEAL_ROSTER: "date",
     DocumentKind.WORKSHOP_ATTENDANCE: "session",
     DocumentKind.MONTHLY_MEALS: "month",
+    DocumentKind.MEAL_SERVING_SHEET: "date",
 }
 
 
@@ -63,6 +65,9 @@ class Document(models.Model):
     error_code = models.CharField(_("error"), max_length=32, choices=DocumentFailure.choices, blank=True)
     file = models.FileField(_("PDF file"), upload_to=document_path, max_length=255, blank=True)
     csv_file = models.FileField(_("CSV file"), upload_to=document_path, max_length=255, blank=True)
+    # Digest of the data printed (tasks.producers.data_fingerprint): a request with the same data
+    # reuses the document, changed data makes a new one and the older one is outdated.
+    fingerprint = models.CharField(_("data fingerprint"), max_length=64, blank=True, editable=False)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),
@@ -89,6 +94,7 @@ class Document(models.Model):
         indexes = [
             models.Index(fields=["kind", "subject_date"]),
             models.Index(fields=["status", "queued_at"]),
+            models.Index(fields=["kind", "subject", "-created_at"]),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=DocumentKind.values), name="document_kind_known"),

@@ -38,11 +38,12 @@ DIETS = {
     "no_pork": "bez wieprzowiny",
 }
 DISTRICTS = {"chorzow_stary": "Chorzów Stary", "maciejkowice": "Maciejkowice", "other": "inna"}
+# The programme's names of the four themes of accompanying measures (FEPŻ 2021–2027).
 TOPICS = {
-    "cooking": "Gotowanie",
-    "nutrition": "Żywienie i dieta",
-    "budgeting": "Budżet domowy",
-    "food_waste": "Niemarnowanie żywności",
+    "cooking": "warsztaty kulinarne",
+    "nutrition": "warsztaty żywieniowo-dietetyczne",
+    "budgeting": "warsztaty edukacji ekonomicznej",
+    "food_waste": "warsztaty niemarnowania żywności",
 }
 
 
@@ -64,8 +65,12 @@ def printed_line(printed_at: datetime.datetime, printed_by: str) -> str:
     return f"Wydrukowano {timezone.localtime(printed_at):%d.%m.%Y %H:%M} przez {printed_by or SCHEDULER}"
 
 
-def diet_text(diet: list[str], allergies: str) -> str:
-    parts = [", ".join(DIETS.get(tag, tag) for tag in diet)] if diet else []
-    if allergies and allergies.strip():
-        parts.append(f"alergie: {allergies.strip()}")
-    return "; ".join(parts)
+def diet_names(diet: list[str]) -> str:
+    """'wegetariańska, bezglutenowa' ("" for no diet): for the staff's serving sheet only."""
+    return ", ".join(DIETS.get(tag, tag) for tag in diet)
+
+
+def name_with_birth_year(row) -> str:
+    """'Nowak Anna (1961)': surname first, and the birth year that tells namesakes apart."""
+    name = f"{row.last_name} {row.first_name}"
+    return f"{name} ({row.birth_year})" if row.birth_year else name

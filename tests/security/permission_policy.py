@@ -126,6 +126,7 @@ DOCUMENT_KINDS = {
     "meal_roster": ONLY_COORDINATOR,
     "workshop_attendance": WORKSHOPS,
     "monthly_meals": ONLY_COORDINATOR,
+    "meal_serving_sheet": ONLY_COORDINATOR,
 }
 
 # Voiding a meal issue: who may undo whose issue (API.md "Roles"). Counter staff: their own, the
