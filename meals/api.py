@@ -108,7 +108,7 @@ class MealDayDetail(APIView):
 
     @extend_schema(tags=TAGS, parameters=[DAY], responses=DaySerializer)
     def get(self, request, day):
-        return Response(DaySerializer(day_overview(day=day)).data)
+        return Response(DaySerializer(day_overview(day=day), context={"request": request}).data)
 
 
 class MealDaySummary(APIView):

@@ -205,6 +205,7 @@ class DayResidentSerializer(serializers.Serializer):
     diet = serializers.ListField(child=serializers.CharField())
     allergies = serializers.CharField()
     issued_at = serializers.DateTimeField(allow_null=True)
+    source = serializers.CharField(allow_null=True, help_text="How the issue was recorded; null when not served.")
     takeaway = serializers.BooleanField()
     expected = serializers.BooleanField(
         read_only=True, help_text="Eligible that day (False: served although not eligible any more)."
@@ -222,6 +223,7 @@ class DayResidentSerializer(serializers.Serializer):
             "diet": row.diet,
             "allergies": row.allergies,
             "issued_at": _DATETIME.to_representation(row.issued_at) if row.issued_at else None,
+            "source": row.source or None,
             "takeaway": row.takeaway,
             "expected": row.resident_id in self.context["expected_ids"],
             "issued_by": self.context["served_by"].get(row.resident_id),
@@ -240,10 +242,22 @@ class DaySummarySerializer(_PlanFieldsMixin):
     issued = serializers.IntegerField()
 
 
+class OfflineConflictSerializer(serializers.Serializer):
+    """A meal served offline and refused when the queue was sent; ``issue``: the issue in the way."""
+
+    id = serializers.IntegerField()
+    resident = ResidentBriefSerializer()
+    scanned_at = serializers.DateTimeField()
+    scanned_by = serializers.CharField(source="scanned_by.username")
+    code = serializers.CharField()
+    issue = IssueRefSerializer(allow_null=True)
+
+
 class DaySerializer(DaySummarySerializer):
     closure_reason = serializers.CharField()
     note = serializers.CharField(source="plan_note")
     residents = serializers.SerializerMethodField()
+    conflicts = OfflineConflictSerializer(many=True)
 
     @extend_schema_field(DayResidentSerializer(many=True))
     def get_residents(self, day):
