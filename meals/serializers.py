@@ -178,6 +178,8 @@ class CheckinStateSerializer(serializers.Serializer):
 
 
 class SearchResultSerializer(serializers.Serializer):
+    """A resident as the counter lists them: a search result, and a row of the offline pack."""
+
     id = serializers.IntegerField()
     first_name = serializers.CharField()
     last_name = serializers.CharField()
@@ -265,26 +267,14 @@ class DaySerializer(DaySummarySerializer):
         return DayResidentSerializer(day.rows, many=True, context=context).data
 
 
-class OfflinePackResidentSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    first_name = serializers.CharField()
-    last_name = serializers.CharField()
-    birth_year = serializers.IntegerField(allow_null=True)
-    street = serializers.CharField()
-    card_number = serializers.CharField(allow_null=True)
-    diet = serializers.ListField(child=serializers.CharField())
-    allergies = serializers.CharField()
-    issued_at = serializers.DateTimeField(allow_null=True)
-
-
 class OfflinePackSerializer(serializers.Serializer):
     date = serializers.DateField()
     generated_at = serializers.DateTimeField()
     residents = serializers.SerializerMethodField()
 
-    @extend_schema_field(OfflinePackResidentSerializer(many=True))
+    @extend_schema_field(SearchResultSerializer(many=True))
     def get_residents(self, pack):
-        """OfflinePackResidentSerializer's shape, built directly: the rows are plain dicts already."""
+        """SearchResultSerializer's shape, built directly: the rows are plain dicts already."""
         iso = serializers.DateTimeField().to_representation
         return [{**row, "issued_at": iso(row["issued_at"]) if row["issued_at"] else None} for row in pack.residents]
 
