@@ -393,7 +393,8 @@
       renderState();
     }
     renderMode();
-    return store.putQueued(entry);
+    // Kept on the device before anything else can happen to the page; in memory only without IndexedDB.
+    return store.putQueued(entry).catch(function () {});
   }
 
   // Send what waits, oldest first, one at a time; stop at the first failure and try again later.
@@ -432,7 +433,8 @@
     entry.state = "refused";
     entry.refusal = { status: reply.status, code: reply.data.code || "", detail: reply.data.detail || "", issue: reply.data.issue || null };
     renderMode();
-    return store.putQueued(entry);
+    // Kept on the device before anything else can happen to the page; in memory only without IndexedDB.
+    return store.putQueued(entry).catch(function () {});
   }
 
   function markServed(residentId, issuedAt) {
@@ -724,7 +726,10 @@
     navigator.serviceWorker.register(cfg.urls.serviceWorker, { scope: cfg.urls.counter }).catch(function () {});
   }
 
-  Promise.all([store.loadPack(cfg.user, today()), store.queued(cfg.user)]).then(function (loaded) {
+  // Without IndexedDB (a locked-down browser) the counter still works online, with nothing kept.
+  Promise.all([store.loadPack(cfg.user, today()), store.queued(cfg.user)]).catch(function () {
+    return [null, []];
+  }).then(function (loaded) {
     pack = loaded[0];
     queue = loaded[1];
     renderMode();
