@@ -34,7 +34,9 @@
   var mode = { offline: false, manual: false, sessionLost: false };
   var pack = null;       // the day's list on this device (offline.js)
   var queue = [];        // this user's meals served offline: {state: "waiting" | "refused", ...}
-  var syncing = false;
+  var sending = [];      // queued meals on their way to the server
+  var mayResend = true;  // false from a failed request until the server answers again
+  var SYNC_WINDOW = 4;
   // Server time minus device time, from the Date header of the last answer: offline meals carry
   // the server's clock, not a tablet's that may be minutes off.
   var clockOffset = Number(window.localStorage.getItem(CLOCK_KEY)) || 0;
@@ -115,6 +117,7 @@
   }
 
   function goOffline(manual) {
+    mayResend = false;
     if (!mode.offline) window.setTimeout(probe, PROBE_EVERY_MS);
     mode.offline = true;
     mode.manual = mode.manual || !!manual;
@@ -126,6 +129,7 @@
     if (!mode.offline || mode.manual) return;
     api("GET", cfg.urls.summary).then(function (reply) {
       if (reply.status !== 200) return window.setTimeout(probe, PROBE_EVERY_MS);
+      mayResend = true;
       sync();
     }, function () { window.setTimeout(probe, PROBE_EVERY_MS); });
   }
@@ -397,18 +401,26 @@
     return store.putQueued(entry).catch(function () {});
   }
 
-  // Send what waits, oldest first, one at a time; stop at the first failure and try again later.
+  // Send what waits in the order it was served, a few at a time but never two meals of one person
+  // at once (each carries its own moment); at the first failure stop and let the probe retry.
   function sync() {
-    if (syncing || mode.manual || mode.sessionLost) return;
-    var next = queue.filter(function (entry) { return entry.state === "waiting"; })[0];
-    if (!next) return mode.offline && backOnline();
-    syncing = true;
-    api("POST", cfg.urls.issues, issueBody(next, true)).then(function (reply) {
-      syncing = false;
+    if (!mayResend || mode.manual || mode.sessionLost) return;
+    var waiting = queue.filter(function (entry) { return entry.state === "waiting"; });
+    if (!waiting.length && !sending.length) return mode.offline && backOnline();
+    waiting.forEach(function (entry) {
+      var busy = sending.some(function (other) { return other === entry || other.resident.id === entry.resident.id; });
+      if (!busy && sending.length < SYNC_WINDOW) send(entry);
+    });
+  }
+
+  function send(entry) {
+    sending.push(entry);
+    api("POST", cfg.urls.issues, issueBody(entry, true)).then(function (reply) {
+      sending.splice(sending.indexOf(entry), 1);
       if (stopsTheQueue(reply)) return;
-      settle(next, reply).then(sync);
+      settle(entry, reply).then(sync);
     }, function () {
-      syncing = false;
+      sending.splice(sending.indexOf(entry), 1);
       goOffline(false);
     });
   }
