@@ -105,6 +105,43 @@ def give_entitlements(rng: random.Random, people, *, today: datetime.date, by):
             )
 
 
+# Two people of the same name (the counter tells them apart by birth year and street) and allergies
+# the staff must notice: what issue 11 asked the demo to show.
+COUNTER_CASES = [
+    ("Żaneta", "Bąk", datetime.date(1951, 5, 1), "Cisowa", "orzechy"),
+    ("Żaneta", "Bąk", datetime.date(1987, 9, 9), "Antoniowska", ""),
+    ("Łucja", "Żółkiewska", datetime.date(1949, 11, 30), "Jana Kasprowicza", "gluten, seler"),
+    ("Grzegorz", "Ślusarczyk", datetime.date(1962, 2, 14), "Wiejska", "ryby"),
+]
+
+
+def make_counter_cases(*, today: datetime.date, by) -> list:
+    """Namesakes and allergies, each with a hot-meal decision for the year."""
+    people = []
+    for number, (first, last, birth, street, allergies) in enumerate(COUNTER_CASES, start=1):
+        resident, _ = resident_create(
+            by=by,
+            first_name=first,
+            last_name=last,
+            birth_date=birth,
+            street=street,
+            building=str(number * 7),
+            postal_code="41-503",
+            allergies=allergies,
+            notes=DEMO_MARKER,
+        )
+        entitlement_create(
+            resident=resident,
+            by=by,
+            program=Program.HOT_MEAL,
+            valid_from=datetime.date(today.year, 1, 1),
+            valid_to=datetime.date(today.year, 12, 31),
+            document_number=f"OPS.DŚ.8220.K{number}.{today.year}",
+        )
+        people.append(resident)
+    return people
+
+
 def make_sessions(rng: random.Random, *, today: datetime.date, leader) -> list[WorkshopSession]:
     """A fortnight of workshops: last week (held) and the next week (open for sign-up)."""
     sessions = []

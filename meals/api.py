@@ -58,6 +58,7 @@ class MealIssueListCreate(generics.ListAPIView):
             **error_responses(
                 {
                     404: "unknown_resident",
+                    403: "earlier_day_not_allowed: only coordinators record meals on an earlier day",
                     409: "already_issued, client_ref_reused",
                     422: "not_eligible",
                     503: "busy",
@@ -74,6 +75,8 @@ class MealIssueListCreate(generics.ListAPIView):
             takeaway=data["takeaway"],
             collected_by=data["collected_by"],
             client_ref=data["client_ref"],
+            issued_at=data.get("issued_at"),
+            source=data["source"],
         )
         code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
         return Response(MealIssueSerializer(result.issue, context={"request": request}).data, status=code)
@@ -106,7 +109,7 @@ class MealDayDetail(APIView):
 
     @extend_schema(tags=TAGS, parameters=[DAY], responses=DaySerializer)
     def get(self, request, day):
-        return Response(DaySerializer(day_overview(day=day)).data)
+        return Response(DaySerializer(day_overview(day=day), context={"request": request}).data)
 
 
 class MealDaySummary(APIView):

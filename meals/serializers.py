@@ -8,10 +8,11 @@ from rest_framework import serializers
 from beneficiaries.eligibility import Reason
 from beneficiaries.models import Resident
 from beneficiaries.serializers import Text
+from config.dates import check_year
 from config.fields import MAX_ID, DayField
 from config.serializers import ErrorIssueSerializer
-from meals.models import MealDay, MealIssue
-from meals.services import issue_ref, issued_by_name, may_void
+from meals.models import IssueSource, MealDay, MealIssue
+from meals.services import CLOCK_SKEW, issue_ref, issued_by_name, may_void
 
 REASON_CODES = [value for name, value in vars(Reason).items() if name.isupper()]
 
@@ -44,6 +45,7 @@ class MealIssueSerializer(serializers.ModelSerializer):
             "resident",
             "date",
             "issued_at",
+            "source",
             "takeaway",
             "collected_by",
             "issued_by",
@@ -69,6 +71,7 @@ class MealIssueSerializer(serializers.ModelSerializer):
             },
             "date": _DATE.to_representation(issue.date),
             "issued_at": _DATETIME.to_representation(issue.issued_at),
+            "source": issue.source,
             "takeaway": issue.takeaway,
             "collected_by": issue.collected_by,
             "issued_by": issue.issued_by.username,
@@ -98,6 +101,19 @@ class IssueCreateSerializer(serializers.Serializer):
     takeaway = serializers.BooleanField(default=False)
     collected_by = serializers.CharField(default="", allow_blank=True, allow_null=True, max_length=200)
     client_ref = serializers.CharField(required=False, allow_blank=True, allow_null=True, max_length=64)
+    issued_at = serializers.DateTimeField(
+        required=False, help_text="When the meal was handed out (a queued offline scan, a paper list); default now."
+    )
+    source = serializers.ChoiceField(choices=IssueSource.choices, default=IssueSource.COUNTER)
+
+    def validate_issued_at(self, value):
+        try:
+            check_year(value)
+        except ValueError:
+            raise serializers.ValidationError(_("Date out of range."))
+        if value > timezone.now() + CLOCK_SKEW:
+            raise serializers.ValidationError(_("A meal cannot be issued in the future."))
+        return value
 
     def validate(self, attrs):
         if ("resident" in attrs) == ("card" in attrs):
@@ -143,18 +159,31 @@ class IssueRefSerializer(ErrorIssueSerializer):
 # --- The counter's reads ------------------------------------------------------------------
 
 
+class CounterResidentSerializer(ResidentBriefSerializer):
+    """The resident as the counter shows them: birth year and street tell namesakes apart."""
+
+    birth_year = serializers.IntegerField(source="birth_date.year", allow_null=True, default=None)
+
+    class Meta(ResidentBriefSerializer.Meta):
+        fields = [*ResidentBriefSerializer.Meta.fields, "birth_year", "street"]
+
+
 class CheckinStateSerializer(serializers.Serializer):
     date = serializers.DateField()
     state = serializers.ChoiceField(choices=["may_eat", "already_issued", "not_eligible"])
     reasons = serializers.ListField(child=serializers.ChoiceField(choices=REASON_CODES), source="eligibility.reasons")
-    resident = ResidentBriefSerializer()
+    resident = CounterResidentSerializer()
     issue = IssueRefSerializer(allow_null=True)
 
 
 class SearchResultSerializer(serializers.Serializer):
+    """A resident as the counter lists them: a search result, and a row of the offline pack."""
+
     id = serializers.IntegerField()
     first_name = serializers.CharField()
     last_name = serializers.CharField()
+    birth_year = serializers.IntegerField(allow_null=True)
+    street = serializers.CharField()
     card_number = serializers.CharField(allow_null=True)
     diet = serializers.ListField(child=serializers.CharField())
     allergies = serializers.CharField()
@@ -177,6 +206,7 @@ class DayResidentSerializer(serializers.Serializer):
     diet = serializers.ListField(child=serializers.CharField())
     allergies = serializers.CharField()
     issued_at = serializers.DateTimeField(allow_null=True)
+    source = serializers.CharField(allow_null=True, help_text="How the issue was recorded; null when not served.")
     takeaway = serializers.BooleanField()
     expected = serializers.BooleanField(
         read_only=True, help_text="Eligible that day (False: served although not eligible any more)."
@@ -194,6 +224,7 @@ class DayResidentSerializer(serializers.Serializer):
             "diet": row.diet,
             "allergies": row.allergies,
             "issued_at": _DATETIME.to_representation(row.issued_at) if row.issued_at else None,
+            "source": row.source or None,
             "takeaway": row.takeaway,
             "expected": row.resident_id in self.context["expected_ids"],
             "issued_by": self.context["served_by"].get(row.resident_id),
@@ -230,11 +261,23 @@ class DaySummarySerializer(_PlanFieldsMixin):
     issued = serializers.IntegerField()
 
 
+class OfflineConflictSerializer(serializers.Serializer):
+    """A meal served offline and refused when the queue was sent; ``issue``: the issue in the way."""
+
+    id = serializers.IntegerField()
+    resident = ResidentBriefSerializer()
+    scanned_at = serializers.DateTimeField()
+    scanned_by = serializers.CharField(source="scanned_by.username")
+    code = serializers.CharField()
+    issue = IssueRefSerializer(allow_null=True)
+
+
 class DaySerializer(DaySummarySerializer):
     closure_reason = serializers.CharField()
     note = serializers.CharField(source="plan_note")
     residents = serializers.SerializerMethodField()
     voided = VoidedIssueSerializer(many=True, help_text="the issues of that day that were voided, latest first")
+    conflicts = OfflineConflictSerializer(many=True)
 
     @extend_schema_field(DayResidentSerializer(many=True))
     def get_residents(self, day):
@@ -242,26 +285,14 @@ class DaySerializer(DaySummarySerializer):
         return DayResidentSerializer(day.rows, many=True, context=context).data
 
 
-class OfflinePackResidentSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    first_name = serializers.CharField()
-    last_name = serializers.CharField()
-    birth_year = serializers.IntegerField(allow_null=True)
-    street = serializers.CharField()
-    card_number = serializers.CharField(allow_null=True)
-    diet = serializers.ListField(child=serializers.CharField())
-    allergies = serializers.CharField()
-    issued_at = serializers.DateTimeField(allow_null=True)
-
-
 class OfflinePackSerializer(serializers.Serializer):
     date = serializers.DateField()
     generated_at = serializers.DateTimeField()
     residents = serializers.SerializerMethodField()
 
-    @extend_schema_field(OfflinePackResidentSerializer(many=True))
+    @extend_schema_field(SearchResultSerializer(many=True))
     def get_residents(self, pack):
-        """OfflinePackResidentSerializer's shape, built directly: the rows are plain dicts already."""
+        """SearchResultSerializer's shape, built directly: the rows are plain dicts already."""
         iso = serializers.DateTimeField().to_representation
         return [{**row, "issued_at": iso(row["issued_at"]) if row["issued_at"] else None} for row in pack.residents]
 

@@ -6,6 +6,7 @@ from meals import views
 app_name = "meals"
 urlpatterns = [
     path("counter/", views.counter, name="counter"),
+    path("counter/sw.js", views.counter_service_worker, name="counter-service-worker"),
     path("day/", views.day, name="day"),
     path("day/<meal_date:day>/", views.day, name="day-detail"),
     path("residents/<int:pk>/", views.resident_history, name="resident-history"),

@@ -1,10 +1,15 @@
 """Staff pages of the meal point: the counter (check-in) and the day (who came, who did not)."""
 
 import datetime
+import hashlib
+import json
+from pathlib import Path
 
 from django.contrib import messages
+from django.contrib.staticfiles import finders
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +23,7 @@ from config.permissions import requires
 from config.roles import may
 from meals.converters import meal_day
 from meals.forms import DayPlanForm
+from meals.models import IssueSource
 from meals.selectors.day import day_overview
 from meals.selectors.history import resident_meal_history
 from meals.serializers import REASON_CODES
@@ -28,26 +34,64 @@ from meals.services import meal_day_plan
 @ensure_csrf_cookie
 def counter(request):
     today = timezone.localdate()
-    return render(request, "meals/counter.html", {"today": today, "counter_config": _counter_config(today)})
+    config = _counter_config(today, user=request.user)
+    return render(request, "meals/counter.html", {"today": today, "counter_config": config})
 
 
-def _counter_config(today: datetime.date) -> dict:
-    """Everything the counter's script needs: its URLs and the texts in the user's language.
+# What the counter's service worker keeps so that the page opens without the network (docs/counter.md).
+COUNTER_ASSETS = (
+    "config/app.css",
+    "meals/counter.css",
+    "meals/offline.js",
+    "meals/counter.js",
+    "meals/counter.webmanifest",
+    "meals/counter-icon.svg",
+)
+
+
+@requires("meals.issue")
+def counter_service_worker(request):
+    """The counter's service worker, served under /meals/counter/ so that its scope covers the counter.
+
+    A view rather than a static file: the scope of a worker is its own folder, and the list of
+    what it keeps comes from the URLs the project serves.
+    """
+    assets = [reverse("meals:counter"), *(static(path) for path in COUNTER_ASSETS)]
+    context = {"assets": json.dumps(assets), "version": json.dumps(_assets_version())}
+    return render(request, "meals/counter-sw.js", context, content_type="text/javascript; charset=utf-8")
+
+
+def _assets_version() -> str:
+    """Changes when a kept file changes: a new worker then replaces what the old one kept."""
+    digest = hashlib.sha256()
+    for path in COUNTER_ASSETS:
+        digest.update(Path(finders.find(path)).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _counter_config(today: datetime.date, *, user) -> dict:
+    """Everything the counter's script needs: who is serving, its URLs and the texts in the user's language.
 
     What the user may do with an issue comes with the issue (``may_void``), not from here.
     """
     return {
         "today": today.isoformat(),
+        "user": user.get_username(),  # the day's list and the queue on the device are kept per user
         "urls": {
             "issues": reverse("api-meal-issues"),
             "check": reverse("api-meal-check"),
             "search": reverse("api-meal-residents"),
             "summary": reverse("api-meal-today"),
+            "offlinePack": reverse("api-meal-offline-pack"),
             "void": reverse("api-meal-issue-void", kwargs={"pk": 0}).replace("/0/", "/{id}/"),
+            "counter": reverse("meals:counter"),
+            "serviceWorker": reverse("meals:counter-service-worker"),
+            "logout": reverse("logout"),
         },
         "reasons": {code: reason_label(code, Program.HOT_MEAL) for code in REASON_CODES},
         "diets": {code: str(label) for code, label in DietTag.choices},
-        "text": _counter_texts(),
+        "sources": {code: str(label) for code, label in IssueSource.choices},
+        "text": {**_counter_texts(), **_offline_texts()},
     }
 
 
@@ -61,9 +105,8 @@ def _counter_texts() -> dict:
         "unknown": _("Unknown card or person"),
         "noMatch": _("Nobody found."),
         "chooseOne": _("Several people found: choose with the arrows and Enter, or tap."),
-        "offline": _("No connection to the server. The meal is NOT recorded yet – retrying automatically…"),
-        "offlineIdle": _("No connection to the server."),
-        "serverError": _("Server error. Retrying…"),
+        "born": _("b. {year}"),
+        "card": _("card {number}"),
         "sessionLost": _("Your session has ended or you may not do this. Log in again."),
         "saving": _("Saving…"),
         "issue": _("Issue meal (Enter)"),
@@ -80,6 +123,35 @@ def _counter_texts() -> dict:
         "allergies": _("Allergies"),
         "noIssuesYet": _("No meals issued yet today."),
         "voidRefused": _("Could not undo: {detail}"),
+    }
+
+
+def _offline_texts() -> dict:
+    return {
+        "pressEnterOffline": _(
+            "Enter (or the button) records the meal on this device; it is sent when the network returns."
+        ),
+        "alreadyQueued": _("Already served on this device at {time} (not sent yet)"),
+        "alreadyServedPack": _("Already served at {time} (list on this device)"),
+        "queued": _("Saved on this device, to be sent"),
+        "queuedAt": _("Scanned at {time}. It is sent to the server when the network returns."),
+        "notInPack": _("Not on today's list on this device"),
+        "noMatchOffline": _("Nobody found on the list on this device."),
+        "offlineAuto": _("No connection to the server: serving from the list on this device."),
+        "offlineManual": _("Offline mode switched on by hand: serving from the list on this device."),
+        "waiting": _("Waiting to be sent: {count}."),
+        "goOffline": _("Work offline"),
+        "goOnline": _("Back online"),
+        "packAge": _("list from {time} ({count} people)"),
+        "noPack": _("no list on this device yet"),
+        "toSend": _("to be sent"),
+        "conflict": _("Not recorded: already served at {time} by {who}"),
+        "acknowledge": _("Noted"),
+        "printTitle": _("Meal list of {day} (as of {time})"),
+        "logoutWithQueue": _(
+            "{count} meals served offline are not sent yet. They stay on this device and are sent when you "
+            "log in here again. Log out anyway?"
+        ),
     }
 
 

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from beneficiaries.calendar import closure_reason
 from beneficiaries.eligibility import residents_eligible_on
 from beneficiaries.models import Program, Resident
-from meals.models import MealDay, MealIssue
+from meals.models import MealDay, MealIssue, OfflineConflict
 from meals.selectors.roster import RosterRow, roster_for
 
 
@@ -82,6 +82,7 @@ class DayOverview(_WithPlan):
     served_by_name: dict[int, str]
     plan: MealDay | None
     voided: list[VoidedIssue]  # the day's issues that were undone, latest first
+    conflicts: list[OfflineConflict]
 
     @property
     def served_rows(self) -> list[RosterRow]:
@@ -93,7 +94,7 @@ class DayOverview(_WithPlan):
 
 
 def day_overview(*, day: datetime.date) -> DayOverview:
-    """The day at the point: who is expected, who was served, the coordinator's plan."""
+    """The day at the point: who is expected, who was served (and how), the coordinator's plan, offline conflicts."""
     reason = closure_reason(day)
     eligible = residents_eligible_on(program=Program.HOT_MEAL, day=day) if reason is None else Resident.objects.none()
     roster = roster_for(day, eligible)
@@ -109,7 +110,14 @@ def day_overview(*, day: datetime.date) -> DayOverview:
         served_by_name=roster.served_by_name,
         plan=MealDay.objects.filter(date=day).first(),
         voided=voided_on(day=day),
+        conflicts=offline_conflicts_on(day=day),
     )
+
+
+def offline_conflicts_on(*, day: datetime.date) -> list[OfflineConflict]:
+    """Meals served offline that the server refused when the queue was sent, with the issue in the way."""
+    related = ("resident", "scanned_by", "issue__issued_by")
+    return list(OfflineConflict.objects.filter(date=day).select_related(*related))
 
 
 @dataclass(frozen=True)

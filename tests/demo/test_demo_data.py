@@ -41,3 +41,12 @@ def test_each_demo_user_logs_in_and_lands_on_their_screen(demo, username, passwo
     response = client.get("/")
     assert response["Location"] == landing
     assert client.get(landing).status_code == 200
+
+
+def test_the_demo_has_two_namesakes_at_the_counter_and_allergies_to_notice(demo):
+    fed = Resident.objects.filter(entitlements__program=Program.HOT_MEAL).distinct()
+    namesakes = fed.filter(first_name="Żaneta", last_name="Bąk")
+
+    assert namesakes.count() >= 2
+    assert len({(r.birth_date.year, r.street) for r in namesakes}) == namesakes.count()
+    assert fed.exclude(allergies="").count() >= 3

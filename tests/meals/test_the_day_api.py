@@ -218,15 +218,15 @@ def _queries_for(client, url) -> int:
 
 
 def test_the_day_view_takes_a_fixed_number_of_queries(distribution_client, distributor):
-    """Closure day (twice), expected ids, issues, residents, decisions, plan, voided; the role is read once."""
+    """Closure day (twice), expected ids, issues, residents, decisions, plan, voided, conflicts; one role read."""
     eligible_resident()
     distribution_client.get(DAY_URL)
-    assert _queries_for(distribution_client, DAY_URL) == 8
+    assert _queries_for(distribution_client, DAY_URL) == 9
     for _ in range(12):
         MealIssue.objects.create(resident=eligible_resident(), date=DAY, issued_at=NOW, issued_by=distributor)
         MealIssueFactory(resident=eligible_resident(), voided=True)
 
-    assert _queries_for(distribution_client, DAY_URL) == 8
+    assert _queries_for(distribution_client, DAY_URL) == 9
 
 
 # --- Voided issues ----------------------------------------------------------------------------

@@ -103,6 +103,7 @@ PAGES = {
     "beneficiaries:reference-edit": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
     "beneficiaries:reference-delete": {"POST": ONLY_COORDINATOR},
     "meals:counter": {"GET": MEALS},
+    "meals:counter-service-worker": {"GET": MEALS},
     "meals:day": {"GET": MEALS, "POST": ONLY_COORDINATOR},
     "meals:day-detail": {"GET": MEALS, "POST": ONLY_COORDINATOR},
     "meals:resident-history": {"GET": MEALS},

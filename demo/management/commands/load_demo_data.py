@@ -35,8 +35,10 @@ class Command(BaseCommand):
         today = timezone.localdate()
         with transaction.atomic():
             coordinator = builders.demo_user("koordynator")
-            people = [builders.make_resident(rng, by=coordinator) for _ in range(residents)]
+            random_people = max(residents - len(builders.COUNTER_CASES), 0)
+            people = [builders.make_resident(rng, by=coordinator) for _ in range(random_people)]
             builders.give_entitlements(rng, people, today=today, by=coordinator)
+            people += builders.make_counter_cases(today=today, by=coordinator)
             sessions = builders.make_sessions(rng, today=today, leader=builders.demo_user("warsztaty"))
             builders.sign_up(rng, sessions, people, by=builders.demo_user("warsztaty"))
         self.stdout.write(self.style.SUCCESS(f"Loaded {len(people)} residents and {len(sessions)} workshop sessions."))
