@@ -108,7 +108,7 @@ class IssueCreateSerializer(serializers.Serializer):
 
     def validate_issued_at(self, value):
         try:
-            check_year(value)
+            check_year(value.date())
         except ValueError:
             raise serializers.ValidationError(_("Date out of range."))
         if value > timezone.now() + CLOCK_SKEW:
