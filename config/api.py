@@ -31,7 +31,7 @@ class TokenLoginView(generics.GenericAPIView):
     parser_classes = [*api_settings.DEFAULT_PARSER_CLASSES, FormParser, MultiPartParser]
     serializer_class = AuthTokenSerializer
 
-    @extend_schema(responses={200: TokenSerializer, 400: ErrorSerializer, 429: ErrorSerializer})
+    @extend_schema(responses={200: TokenSerializer, 429: ErrorSerializer})  # 400: the common shape (config.schema)
     def post(self, request):
         serializer = self.get_serializer(data=request.data)
         try:
@@ -49,7 +49,13 @@ class TokenLogoutView(APIView):
 
     permission_classes = [IsAuthenticated]  # whoever holds a token may end it, whatever their role
 
-    @extend_schema(request=None, responses={204: OpenApiResponse(description="The token is revoked.")})
+    @extend_schema(
+        request=None,
+        responses={
+            204: OpenApiResponse(description="The token is revoked."),
+            401: OpenApiResponse(ErrorSerializer, description="No valid token (already logged out)."),
+        },
+    )
     def post(self, request):
         if request.auth is not None:  # a session has no token to revoke
             request.auth.delete()

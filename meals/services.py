@@ -15,7 +15,7 @@ from django.utils import timezone
 from beneficiaries.models import Resident
 from config.audit import REDACTED, audit_event, audit_record, audited_insert
 from config.roles import may
-from config.text import staff_name
+from config.text import fold, staff_name
 from meals import exceptions
 from meals.models import IssueSource, MealDay, MealIssue, OfflineConflict
 from meals.selectors.counter import checkin_subject, current_issue
@@ -250,10 +250,12 @@ def void_reasons_naming_scrub(*, last_name: str) -> list[int]:
     Matched by the last name, ignoring case; returns the ids of the issues changed (their audit
     events are blanked by the caller).
     """
-    if len(last_name.strip()) < 2:
+    name = fold(last_name.strip())
+    if len(name) < 2:
         return []
-    issues = MealIssue.objects.filter(void_reason__icontains=last_name.strip()).exclude(void_reason=REDACTED)
-    ids = list(issues.values_list("pk", flat=True))
+    # Compared folded in Python: "ŻÓŁĆ" names "Żółć" too, and SQLite's LIKE folds ASCII only.
+    reasons = MealIssue.objects.exclude(void_reason__in=("", REDACTED)).values_list("pk", "void_reason")
+    ids = [pk for pk, reason in reasons if name in fold(reason)]
     MealIssue.objects.filter(pk__in=ids).update(void_reason=REDACTED)
     return ids
 
