@@ -9,6 +9,7 @@ fields says so with ``one_of_required`` (a tuple of names) and the schema says i
 
 from drf_spectacular import openapi
 from drf_spectacular.utils import OpenApiResponse
+from rest_framework.permissions import IsAuthenticated
 
 from config.permissions import HasCapability
 from config.serializers import ErrorSerializer
@@ -39,13 +40,18 @@ class AutoSchema(openapi.AutoSchema):
         responses = operation.setdefault("responses", {})
         for status in self._shared_errors(path, operation):
             responses.setdefault(status, self._error_response(status))
+        if "400" in responses:  # whatever a view says of it, a 400 may be either shape
+            responses["400"]["content"] = {"application/json": {"schema": VALIDATION_ERROR}}
         return operation
 
     def _shared_errors(self, path: str, operation: dict) -> list[str]:
         query = {parameter["name"] for parameter in operation.get("parameters", []) if parameter["in"] == "query"}
         shared = ["400"] if query or "requestBody" in operation else []
-        if any(isinstance(permission, HasCapability) for permission in self.view.get_permissions()):
+        permissions = self.view.get_permissions()
+        if any(isinstance(permission, HasCapability) for permission in permissions):
             shared += ["401", "403"]
+        elif any(isinstance(permission, IsAuthenticated) for permission in permissions):
+            shared.append("401")
         if "{" in path or "page" in query:
             shared.append("404")
         if getattr(self.view, "throttle_scope", None):
