@@ -50,6 +50,7 @@ RULES: dict[str, frozenset[Role]] = {
     "meals.issue": frozenset({DISTRIBUTION, COORDINATOR}),
     "meals.void_any": frozenset({COORDINATOR}),
     "meals.plan": frozenset({COORDINATOR}),  # the day's menu and portions
+    "meals.prices": frozenset({COORDINATOR}),  # the caterer's price of a meal, dated
     # Workshops: leaders read and manage every session (the page lists their own by default).
     "workshops.manage": frozenset({WORKSHOP, COORDINATOR}),
     "workshops.assign_leader": frozenset({COORDINATOR}),  # name another user as a session's leader

@@ -13,6 +13,7 @@ from meals import exceptions, services
 from meals.models import MealIssue
 from meals.selectors.counter import checkin_state, residents_matching
 from meals.selectors.day import day_overview, day_plan, day_summary, issues_on
+from meals.selectors.prices import meal_prices
 from meals.serializers import (
     CheckinStateSerializer,
     CheckQuerySerializer,
@@ -22,6 +23,7 @@ from meals.serializers import (
     DaySummarySerializer,
     IssueCreateSerializer,
     MealIssueSerializer,
+    MealPriceSerializer,
     SearchQuerySerializer,
     SearchResultSerializer,
     VoidSerializer,
@@ -180,6 +182,26 @@ class CounterSearch(generics.ListAPIView):
     @extend_schema(tags=TAGS, parameters=[SearchQuerySerializer])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
+
+
+class MealPriceListCreate(generics.ListAPIView):
+    """The price of one meal, dated data: list them (newest first) or add one from a date (coordinators)."""
+
+    capabilities = "meals.prices"
+    serializer_class = MealPriceSerializer
+
+    def get_queryset(self):
+        return meal_prices()
+
+    @extend_schema(tags=TAGS)
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(tags=TAGS, request=MealPriceSerializer, responses={201: MealPriceSerializer})
+    def post(self, request):
+        data = _valid(MealPriceSerializer, request.data)
+        meal_price = services.meal_price_create(by=request.user, **data)
+        return Response(MealPriceSerializer(meal_price).data, status=status.HTTP_201_CREATED)
 
 
 def _valid(serializer_class, data) -> dict:

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -8,3 +10,12 @@ class DayPlanForm(forms.Form):
     menu = forms.CharField(label=_("Menu"), max_length=500, required=False)
     portions_planned = forms.IntegerField(label=_("Portions planned"), min_value=0, max_value=100_000, required=False)
     note = forms.CharField(label=_("Note"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class MealPriceForm(forms.Form):
+    """A new price of one meal, in force from a date (meals.services.meal_price_create checks the rest)."""
+
+    valid_from = forms.DateField(label=_("In force from"), widget=forms.DateInput(attrs={"type": "date"}))
+    price = forms.DecimalField(
+        label=_("Price of one meal (zł)"), max_digits=8, decimal_places=2, min_value=Decimal("0.01"), localize=True
+    )

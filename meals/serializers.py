@@ -1,5 +1,7 @@
 """Shapes of the meals API (API.md "Hot meals"): input validation and output, nothing else."""
 
+from decimal import Decimal
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -8,7 +10,7 @@ from rest_framework import serializers
 from beneficiaries.eligibility import Reason
 from beneficiaries.models import Resident
 from meals.converters import MAX_YEAR, MIN_YEAR
-from meals.models import MealDay, MealIssue
+from meals.models import MealDay, MealIssue, MealPrice
 from meals.services import may_void
 
 MAX_ID = 2**63 - 1
@@ -253,3 +255,20 @@ class DayPlanSerializer(serializers.ModelSerializer):
         model = MealDay
         fields = ["date", "menu", "portions_planned", "note", "updated_at", "updated_by"]
         read_only_fields = ["date", "updated_at"]
+
+
+# --- Prices -------------------------------------------------------------------------------
+
+
+class MealPriceSerializer(serializers.ModelSerializer):
+    """``{valid_from, price}``: ``price`` a decimal string in zł (API.md "Hot meals")."""
+
+    valid_from = serializers.DateField(validators=[_check_year])
+    price = serializers.DecimalField(max_digits=8, decimal_places=2, min_value=Decimal("0.01"))
+    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+
+    class Meta:
+        model = MealPrice
+        fields = ["id", "valid_from", "price", "created_by", "created_at"]
+        read_only_fields = ["id", "created_by", "created_at"]
+        validators = []  # a date that already has a price is the service's field error, one message

@@ -8,9 +8,12 @@ API's refusals. The path is measured by ``python -m bench`` (B1, B2, B6).
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db import connection, transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from beneficiaries.calendar import closure_reason
 from beneficiaries.eligibility import check_eligibility
@@ -19,7 +22,7 @@ from config.audit import audit_record
 from config.models import AuditEvent
 from config.roles import may
 from meals import exceptions
-from meals.models import MealDay, MealIssue
+from meals.models import MealDay, MealIssue, MealPrice
 from meals.selectors.counter import checkin_subject, current_issue
 
 # A retried insert can only lose again if the blocking issue was voided in between.
@@ -258,6 +261,24 @@ def meal_day_plan(*, day: datetime.date, by, menu=UNSET, portions_planned=UNSET,
         plan.save()
         audit_record(actor=by, action="meal_day.plan", obj=plan, before=before, after={**before, **changes})
     return plan
+
+
+def meal_price_create(*, by, valid_from: datetime.date, price: Decimal) -> MealPrice:
+    """A new contract price from ``valid_from`` on; a date that already has a price is a field error.
+
+    Prices are only added, never edited: a settlement already printed stays what it was.
+    """
+    if price is None or price <= 0:
+        raise ValidationError({"price": [_("Enter an amount greater than zero.")]})
+    try:
+        with transaction.atomic():
+            meal_price = MealPrice.objects.create(valid_from=valid_from, price=price, created_by=by)
+            audit_record(
+                actor=by, action="meal_price.create", obj=meal_price, after={"valid_from": valid_from, "price": price}
+            )
+    except IntegrityError:
+        raise ValidationError({"valid_from": [_("A price in force from this date already exists.")]}, code="unique")
+    return meal_price
 
 
 def meal_issues_anonymise_for_resident(*, resident_id: int) -> int:

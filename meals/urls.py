@@ -8,4 +8,5 @@ urlpatterns = [
     path("counter/", views.counter, name="counter"),
     path("day/", views.day, name="day"),
     path("day/<meal_date:day>/", views.day, name="day-detail"),
+    path("prices/", views.prices, name="prices"),
 ]

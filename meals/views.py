@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,10 +16,11 @@ from beneficiaries.reasons import reason_label
 from config.permissions import requires
 from config.roles import may
 from meals.converters import parse_day
-from meals.forms import DayPlanForm
+from meals.forms import DayPlanForm, MealPriceForm
 from meals.selectors.day import day_overview
+from meals.selectors.prices import meal_prices
 from meals.serializers import REASON_CODES
-from meals.services import meal_day_plan
+from meals.services import meal_day_plan, meal_price_create
 
 
 @requires("meals.issue")
@@ -116,3 +118,19 @@ def _redirect_to_picked_day(text: str):
 def _closure_label(reason: str) -> str:
     labels = {"weekend": _("weekend"), "closure_day": _("closure day")}
     return labels.get(reason, reason)
+
+
+@requires("meals.prices")
+@require_http_methods(["GET", "POST"])
+def prices(request):
+    """The caterer's price of one meal from each date on; a new price is added, never edited."""
+    form = MealPriceForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            meal_price_create(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("meals:prices")
+    return render(request, "meals/prices.html", {"form": form, "prices": meal_prices()})

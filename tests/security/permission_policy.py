@@ -56,6 +56,8 @@ API = {
     ("api-meal-today", "GET"): MEALS,
     ("api-meal-check", "GET"): MEALS,
     ("api-meal-residents", "GET"): MEALS,
+    ("api-meal-prices", "GET"): ONLY_COORDINATOR,
+    ("api-meal-prices", "POST"): ONLY_COORDINATOR,
     # Workshops: leaders and the coordinator.
     ("workshop-session-list", "GET"): WORKSHOPS,
     ("workshop-session-list", "POST"): WORKSHOPS,
@@ -97,6 +99,7 @@ PAGES = {
     "meals:counter": {"GET": MEALS},
     "meals:day": {"GET": MEALS, "POST": ONLY_COORDINATOR},
     "meals:day-detail": {"GET": MEALS, "POST": ONLY_COORDINATOR},
+    "meals:prices": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
     "workshops:session-list": {"GET": WORKSHOPS},
     "workshops:session-create": {"GET": WORKSHOPS, "POST": WORKSHOPS},
     "workshops:figures": {"GET": WORKSHOPS},
