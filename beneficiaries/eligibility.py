@@ -62,30 +62,41 @@ def check_eligibility(
 
 
 def _entitlement_verdict(entitlements: list[Entitlement], day: datetime.date, *, weekday_matters: bool):
-    """The entitlement that allows ``day``, or the reasons why none does.
+    """The entitlement that allows ``day``, or every reason why none does.
 
-    Weekdays bind hot-meal decisions only: DOMAIN.md lets a FEAD referral cover every day of its
-    period (a workshop may fall on a Saturday).
+    The reasons are those of the entitlements that cover ``day`` when there are any (the
+    decision in force explains the refusal), else of all of them; each entitlement contributes
+    all of its failures, so a Monday-only decision that starts next month, asked about on a
+    Thursday, gives both ``entitlement_not_started`` and ``not_on_weekday``. Weekdays bind
+    hot-meal decisions only: a FEAD referral covers every day of its period (docs/domain.md).
     """
     if not entitlements:
         return None, [Reason.NO_ENTITLEMENT]
-    covering = [e for e in entitlements if e.covers(day)]
-    on_weekday = [e for e in covering if not weekday_matters or str(day.isoweekday()) in e.weekdays]
-    for entitlement in on_weekday:
-        if entitlement.status == EntitlementStatus.ACTIVE:
+    verdicts = [(e, _failures(e, day, weekday_matters=weekday_matters)) for e in entitlements]
+    for entitlement, failed in verdicts:
+        if not failed:
             return entitlement, []
-    reasons = []
-    if covering:
-        if any(e.status == EntitlementStatus.SUSPENDED for e in covering):
-            reasons.append(Reason.SUSPENDED)
-        if not on_weekday:
-            reasons.append(Reason.NOT_ON_WEEKDAY)
-        return None, reasons
-    if any(e.valid_to < day for e in entitlements):
-        reasons.append(Reason.EXPIRED)
-    if any(e.valid_from > day for e in entitlements):
-        reasons.append(Reason.NOT_STARTED)
-    return None, reasons
+    covering = [failed for e, failed in verdicts if e.covers(day)] or [failed for _, failed in verdicts]
+    found = set().union(*covering)
+    return None, [reason for reason in _ENTITLEMENT_REASONS if reason in found]
+
+
+# The order in which reasons are listed, the same for every caller.
+_ENTITLEMENT_REASONS = (Reason.EXPIRED, Reason.NOT_STARTED, Reason.SUSPENDED, Reason.NOT_ON_WEEKDAY)
+
+
+def _failures(entitlement: Entitlement, day: datetime.date, *, weekday_matters: bool) -> set[str]:
+    """Every reason why this one entitlement does not allow ``day``."""
+    failed = set()
+    if entitlement.valid_from > day:
+        failed.add(Reason.NOT_STARTED)
+    if entitlement.valid_to < day:
+        failed.add(Reason.EXPIRED)
+    if entitlement.status == EntitlementStatus.SUSPENDED:
+        failed.add(Reason.SUSPENDED)
+    if weekday_matters and str(day.isoweekday()) not in entitlement.weekdays:
+        failed.add(Reason.NOT_ON_WEEKDAY)
+    return failed
 
 
 def usable_entitlements(*, program: str, day: datetime.date) -> QuerySet[Entitlement]:

@@ -20,6 +20,18 @@ from workshops.models import SessionStatus, Signup, SignupStatus, Topic, Worksho
 # --- Sessions ---------------------------------------------------------------------------------
 
 
+def held_sessions(*, now: datetime.datetime | None = None) -> QuerySet[WorkshopSession]:
+    """Sessions that have taken place: not cancelled and already ended (the one meaning of "held"
+    for figures and reports; a session still running or yet to come has not been held)."""
+    return WorkshopSession.objects.filter(status=SessionStatus.SCHEDULED, ends_at__lte=now or timezone.now())
+
+
+def sessions_before_today() -> QuerySet[WorkshopSession]:
+    """Sessions not cancelled that started before today (Warsaw): a leader's "earlier sessions"."""
+    today_start = day_bounds(timezone.localdate())[0]
+    return WorkshopSession.objects.filter(status=SessionStatus.SCHEDULED, starts_at__lt=today_start)
+
+
 def sessions_with_counts() -> QuerySet[WorkshopSession]:
     """Sessions annotated with ``confirmed_count`` and ``waitlist_count`` (one query for a list)."""
     return (
@@ -127,9 +139,14 @@ class ResidentRecord:
 
 
 def residents_records(*, resident_ids: list[int]) -> dict[int, ResidentRecord]:
-    """Attendance record per resident over all sessions, in one query."""
+    """Attendance record per resident over the sessions before today, in one query.
+
+    Today's session is not "earlier": nobody is a no-show of a session still to come or running.
+    """
     rows = (
-        Signup.objects.filter(resident_id__in=resident_ids, status=SignupStatus.CONFIRMED)
+        Signup.objects.filter(
+            resident_id__in=resident_ids, status=SignupStatus.CONFIRMED, session__in=sessions_before_today()
+        )
         .values("resident_id")
         .annotate(present=Count("id", filter=Q(attended=True)), absent=Count("id", filter=Q(attended=False)))
     )
@@ -234,7 +251,7 @@ def polish_sort_key(text: str) -> tuple:
 class MonthlyWorkshopFigures:
     year: int
     month: int
-    sessions_per_topic: dict[str, int]  # held (not cancelled) sessions per topic
+    sessions_per_topic: dict[str, int]  # held sessions (ended, not cancelled) per topic
     participants_per_topic: dict[str, int]  # distinct residents who attended, per topic
     distinct_participants: int  # distinct residents who attended any session
     attendances: int
@@ -242,9 +259,9 @@ class MonthlyWorkshopFigures:
 
 
 def monthly_workshop_figures(*, year: int, month: int) -> MonthlyWorkshopFigures:
-    """What the programme reports for a month (by the sessions' Warsaw start date), in three queries."""
+    """What the programme reports for a month (held sessions, by their Warsaw start date), in three queries."""
     start, end = month_bounds(year, month)
-    held = WorkshopSession.objects.filter(status=SessionStatus.SCHEDULED, starts_at__gte=start, starts_at__lt=end)
+    held = held_sessions().filter(starts_at__gte=start, starts_at__lt=end)
     per_topic = dict(held.order_by().values_list("topic").annotate(n=Count("id")))
     confirmed = Signup.objects.filter(session__in=held, status=SignupStatus.CONFIRMED)
     participants = dict(

@@ -201,3 +201,33 @@ def test_the_eligibility_endpoint_defaults_to_today_in_warsaw(distribution_clien
         response = distribution_client.get(url, {"program": "hot_meal"})
     assert response.json()["date"] == "2026-03-02"
     assert response.json()["eligible"] is True
+
+
+def test_a_monday_only_decision_starting_next_month_asked_on_a_thursday_gives_both_reasons(
+    make_resident, give_entitlement
+):
+    thursday = MONDAY + datetime.timedelta(days=3)
+    resident = make_resident()
+    give_entitlement(
+        resident,
+        valid_from=MONDAY + datetime.timedelta(days=35),
+        valid_to=MONDAY + datetime.timedelta(days=120),
+        weekdays=[1],
+    )
+    assert reasons(resident, day=thursday) == ["entitlement_not_started", "not_on_weekday"]
+
+
+def test_a_suspended_decision_that_has_expired_gives_both_reasons(make_resident, give_entitlement, coordinator):
+    resident = make_resident()
+    entitlement = give_entitlement(
+        resident, valid_from=MONDAY - datetime.timedelta(days=60), valid_to=MONDAY - datetime.timedelta(days=1)
+    )
+    entitlement_suspend(entitlement=entitlement, by=coordinator)
+    assert reasons(resident) == ["entitlement_expired", "entitlement_suspended"]
+
+
+def test_the_decision_in_force_explains_the_refusal_not_an_old_one(make_resident, give_entitlement):
+    resident = make_resident()
+    give_entitlement(resident, valid_from=MONDAY - datetime.timedelta(days=90), valid_to=MONDAY - datetime.timedelta(1))
+    give_entitlement(resident, valid_from=MONDAY, valid_to=MONDAY + datetime.timedelta(days=60), weekdays=[3])
+    assert reasons(resident) == ["not_on_weekday"]

@@ -236,7 +236,7 @@ def test_a_residents_history_page_shows_no_shows(leader_page, frozen_clock):
 
 @pytest.mark.django_db
 def test_the_figures_page_shows_a_month(leader_page, frozen_clock):
-    add_signup(WorkshopSessionFactory(starts_at=warsaw(2026, 12, 1, 8)), attended=True)
+    add_signup(WorkshopSessionFactory(starts_at=warsaw(2026, 12, 1, 5)), attended=True)  # ended at 8:00
     response = leader_page.get("/workshops/figures/", {"month": "2026-12"})
     assert response.status_code == 200
     assert 'id="distinct-participants">1<' in response.content.decode()

@@ -29,6 +29,8 @@ def december(frozen_clock):
     # Outside the month (1 January 2027, 00:30 Warsaw is still 2026 in UTC).
     january = WorkshopSessionFactory(topic="food_waste", starts_at=warsaw(2027, 1, 1, 0, 30))
     add_signup(january, anna, attended=True)
+    # Figures are read once the sessions have been held.
+    frozen_clock.move_to(warsaw(2027, 1, 2, 9))
 
 
 @pytest.mark.django_db
@@ -75,3 +77,20 @@ def test_a_bad_month_is_a_400(coordinator_client, month):
 @pytest.mark.django_db
 def test_the_month_is_required(coordinator_client):
     assert coordinator_client.get("/api/v1/workshops/figures/").status_code == 400
+
+
+@pytest.mark.django_db
+def test_a_session_not_yet_ended_is_not_counted_as_held(frozen_clock):
+    attended = eligible_resident(Program.FEAD, day=SESSION_DAY)
+    running = WorkshopSessionFactory(topic="cooking", starts_at=warsaw(2026, 12, 3, 10))
+    tomorrow = WorkshopSessionFactory(topic="budgeting", starts_at=warsaw(2026, 12, 4, 10))
+    add_signup(running, attended, attended=True)
+    add_signup(tomorrow, eligible_resident(Program.FEAD, day=SESSION_DAY))
+    frozen_clock.move_to(running.starts_at + (running.ends_at - running.starts_at) / 2)
+
+    figures = monthly_workshop_figures(year=2026, month=12)
+
+    assert figures.sessions_per_topic == {"cooking": 0, "nutrition": 0, "budgeting": 0, "food_waste": 0}
+    assert (figures.attendances, figures.distinct_participants) == (0, 0)
+    frozen_clock.move_to(running.ends_at)
+    assert monthly_workshop_figures(year=2026, month=12).sessions_per_topic["cooking"] == 1
