@@ -30,6 +30,7 @@ DOCUMENT_KINDS: dict[str, frozenset[Role]] = {
     "meal_roster": frozenset({COORDINATOR}),
     "workshop_attendance": frozenset({WORKSHOP, COORDINATOR}),
     "monthly_meals": frozenset({COORDINATOR}),
+    "fead_report": frozenset({COORDINATOR}),  # for the partner organisation
 }
 
 # capability -> the roles that have it (API.md "Roles" and "Residents").

@@ -10,6 +10,7 @@ class DocumentKind(models.TextChoices):
     MEAL_ROSTER = "meal_roster", _("Daily meal list")
     WORKSHOP_ATTENDANCE = "workshop_attendance", _("Workshop attendance list")
     MONTHLY_MEALS = "monthly_meals", _("Monthly meal report")
+    FEAD_REPORT = "fead_report", _("Accompanying measures report (FEPŻ)")
 
 
 class DocumentStatus(models.TextChoices):
@@ -43,7 +44,10 @@ KIND_PARAMETER = {
     DocumentKind.MEAL_ROSTER: "date",
     DocumentKind.WORKSHOP_ATTENDANCE: "session",
     DocumentKind.MONTHLY_MEALS: "month",
+    DocumentKind.FEAD_REPORT: "month",
 }
+# The kinds about a month: their ``subject_date`` is the month's first day.
+MONTH_KINDS = frozenset(kind for kind, parameter in KIND_PARAMETER.items() if parameter == "month")
 
 
 def document_path(document: "Document", filename: str) -> str:

@@ -10,11 +10,12 @@ from meals.selectors.figures import monthly_meal_figures
 from meals.selectors.roster import meal_roster
 from tasks.models import Document, DocumentFailure, DocumentKind
 from tasks.rendering.attendance import render_attendance_sheet
+from tasks.rendering.fead import render_fead_csv, render_fead_report
 from tasks.rendering.monthly import render_monthly_csv, render_monthly_report
 from tasks.rendering.roster import render_meal_roster
 from tasks.rendering.wording import SCHEDULER
 from workshops.models import WorkshopSession
-from workshops.selectors import attendance_sheet
+from workshops.selectors import attendance_sheet, fead_report
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ FILE_STEMS = {
     DocumentKind.MEAL_ROSTER: "lista-posilkow-{subject}",
     DocumentKind.WORKSHOP_ATTENDANCE: "lista-obecnosci-warsztat-{subject}",
     DocumentKind.MONTHLY_MEALS: "raport-posilki-{subject}",
+    DocumentKind.FEAD_REPORT: "sprawozdanie-fepz-{subject}",
 }
 
 
@@ -78,7 +80,7 @@ def _workshop_attendance(document: Document) -> list[ProducedFile]:
 
 
 def _monthly_meals(document: Document) -> list[ProducedFile]:
-    year, month = (int(part) for part in document.subject.split("-"))
+    year, month = _month(document.subject)
     figures = monthly_meal_figures(year=year, month=month)
     pdf = render_monthly_report(
         figures=figures, point_name=settings.MEAL_POINT_NAME, printed_at=timezone.now(), printed_by=printed_by(document)
@@ -89,8 +91,24 @@ def _monthly_meals(document: Document) -> list[ProducedFile]:
     ]
 
 
+def _month(subject: str) -> tuple[int, int]:
+    year, month = (int(part) for part in subject.split("-"))
+    return year, month
+
+
+def _fead_report(document: Document) -> list[ProducedFile]:
+    year, month = _month(document.subject)
+    report = fead_report(year=year, month=month, now=timezone.now())
+    pdf = render_fead_report(report=report, printed_at=timezone.now(), printed_by=printed_by(document))
+    return [
+        ProducedFile("file", download_name(document, "pdf"), pdf),
+        ProducedFile("csv_file", download_name(document, "csv"), render_fead_csv(report=report)),
+    ]
+
+
 PRODUCERS = {
     DocumentKind.MEAL_ROSTER: _meal_roster,
     DocumentKind.WORKSHOP_ATTENDANCE: _workshop_attendance,
     DocumentKind.MONTHLY_MEALS: _monthly_meals,
+    DocumentKind.FEAD_REPORT: _fead_report,
 }

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from config.dates import day_bounds
 from config.roles import may
-from tasks.models import Document, DocumentKind
+from tasks.models import MONTH_KINDS, Document, DocumentKind
 from workshops.models import SessionStatus, WorkshopSession
 
 
@@ -28,13 +28,13 @@ def documents_filtered(
     day: datetime.date | None = None,
     created_on: datetime.date | None = None,
 ) -> QuerySet[Document]:
-    """``day``: documents about that day (a monthly report: about its month)."""
+    """``day``: documents about that day (a report about a month: about its month)."""
     if kind:
         documents = documents.filter(kind=kind)
     if day:
         documents = documents.filter(
             Q(subject_date=day, kind__in=[DocumentKind.MEAL_ROSTER, DocumentKind.WORKSHOP_ATTENDANCE])
-            | Q(subject_date=day.replace(day=1), kind=DocumentKind.MONTHLY_MEALS)
+            | Q(subject_date=day.replace(day=1), kind__in=MONTH_KINDS)
         )
     if created_on:
         start, end = day_bounds(created_on)

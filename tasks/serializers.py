@@ -26,7 +26,7 @@ class DocumentRequestSerializer(serializers.Serializer):
         r"^\d{4}-(0[1-9]|1[0-2])$",
         max_length=7,
         required=False,
-        help_text="monthly_meals: YYYY-MM",
+        help_text="monthly_meals, meal_settlement, fead_report: YYYY-MM",
         error_messages={"invalid": _("Enter a month as YYYY-MM.")},
     )
 
@@ -72,7 +72,7 @@ class DocumentFilterSerializer(serializers.Serializer):
 class DocumentSerializer(serializers.ModelSerializer):
     error = serializers.SerializerMethodField(help_text="why it failed, readable; null unless failed")
     file_url = serializers.SerializerMethodField(help_text="the PDF, once ready")
-    csv_url = serializers.SerializerMethodField(help_text="monthly_meals only: the same figures as CSV")
+    csv_url = serializers.SerializerMethodField(help_text="the kinds with a table: the same as CSV")
     params = serializers.SerializerMethodField()
     requested_by = serializers.SerializerMethodField(help_text="null when the schedule created it")
 

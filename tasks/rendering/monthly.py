@@ -1,14 +1,14 @@
 """The monthly meal report: what the programme's settlement is built from (PDF and CSV)."""
 
-import csv
 import datetime
-import io
 
 from reportlab.lib.units import mm
 
 from tasks.rendering import wording
+from tasks.rendering.charts import daily_bars_block
 from tasks.rendering.layout import Column, Frame, Table, render
 from tasks.rendering.parts import header_frame_part, heading, lines_block, signature_block
+from tasks.rendering.spreadsheet import csv_bytes
 
 TITLE = "Sprawozdanie miesięczne – posiłki"
 DAY_COLUMNS = (Column("Data", 40 * mm), Column("Dzień tygodnia", 60 * mm), Column("Liczba posiłków", 40 * mm, "right"))
@@ -19,8 +19,6 @@ RESIDENT_COLUMNS = (
     Column("Liczba posiłków", 35 * mm, align="right"),
 )
 DISTRICT_COLUMNS = (Column("Dzielnica", 100 * mm), Column("Liczba posiłków", 40 * mm, "right"))
-# Spreadsheet programs run cells starting with these as formulas (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render_monthly_report(*, figures, point_name: str, printed_at: datetime.datetime, printed_by: str) -> bytes:
@@ -52,6 +50,7 @@ def _sections(figures) -> list:
         heading("Posiłki według dzielnic"),
         Table(columns=DISTRICT_COLUMNS, rows=list(figures.by_district.items()), cells=_district_cells),
         heading("Posiłki według dni"),
+        daily_bars_block(figures.per_day),
         Table(columns=DAY_COLUMNS, rows=figures.per_day, cells=_day_cells),
         heading("Posiłki według osób"),
         Table(columns=RESIDENT_COLUMNS, rows=figures.per_resident, cells=_resident_cells),
@@ -78,22 +77,12 @@ def render_monthly_csv(*, figures) -> bytes:
     """The same figures for a spreadsheet: one row per figure, its section in the first column.
 
     "liczba" is meals, except in the "liczba_osob" row (distinct persons).
-
-    Semicolons and a UTF-8 byte order mark, so a Polish Excel opens it with the letters intact.
     """
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(["sekcja", "data", "id_mieszkanca", "nazwisko", "imie", "dzielnica", "liczba"])
-    for day, meals in figures.per_day:
-        writer.writerow(["dzien", day.isoformat(), "", "", "", "", meals])
+    rows = [["sekcja", "data", "id_mieszkanca", "nazwisko", "imie", "dzielnica", "liczba"]]
+    rows += [["dzien", day.isoformat(), "", "", "", "", meals] for day, meals in figures.per_day]
     for resident_id, last_name, first_name, district, meals in figures.per_resident:
-        writer.writerow(["osoba", "", resident_id, _cell(last_name), _cell(first_name), district, meals])
-    for district, meals in figures.by_district.items():
-        writer.writerow(["dzielnica", "", "", "", "", district, meals])
-    writer.writerow(["liczba_osob", "", "", "", "", "", figures.distinct_persons])
-    writer.writerow(["razem", "", "", "", "", "", figures.total])
-    return out.getvalue().encode("utf-8-sig")
-
-
-def _cell(text: str) -> str:
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
+        rows.append(["osoba", "", resident_id, last_name, first_name, district, meals])
+    rows += [["dzielnica", "", "", "", "", district, meals] for district, meals in figures.by_district.items()]
+    rows.append(["liczba_osob", "", "", "", "", "", figures.distinct_persons])
+    rows.append(["razem", "", "", "", "", "", figures.total])
+    return csv_bytes(rows)

@@ -38,11 +38,12 @@ DIETS = {
     "no_pork": "bez wieprzowiny",
 }
 DISTRICTS = {"chorzow_stary": "Chorzów Stary", "maciejkowice": "Maciejkowice", "other": "inna"}
+# The programme's names of the four themes of accompanying measures (FEPŻ 2021–2027).
 TOPICS = {
-    "cooking": "Gotowanie",
-    "nutrition": "Żywienie i dieta",
-    "budgeting": "Budżet domowy",
-    "food_waste": "Niemarnowanie żywności",
+    "cooking": "warsztaty kulinarne",
+    "nutrition": "warsztaty żywieniowo-dietetyczne",
+    "budgeting": "warsztaty edukacji ekonomicznej",
+    "food_waste": "warsztaty niemarnowania żywności",
 }
 
 

@@ -127,6 +127,7 @@ DOCUMENT_KINDS = {
     "meal_roster": ONLY_COORDINATOR,
     "workshop_attendance": WORKSHOPS,
     "monthly_meals": ONLY_COORDINATOR,
+    "fead_report": ONLY_COORDINATOR,
 }
 
 # Voiding a meal issue: who may undo whose issue (API.md "Roles"). Counter staff: their own, the

@@ -58,7 +58,7 @@ def test_the_workshop_attendance_list(celery_worker_on_broker, coordinator_clien
     detail = request(coordinator_client, {"kind": "workshop_attendance", "session": session.pk})
     text = pdf_text(download(coordinator_client, detail["file_url"]))
     assert "Łukasz Żółć" in text and "FEPŻ/7/2026" in text
-    assert "Gotowanie – Budżet & <oszczędności>" in text
+    assert "warsztaty kulinarne – Budżet & <oszczędności>" in text
     assert "Prowadzący: Ewa Łęcka" in text
     assert "Liczba uczestników: 1" in text
     assert PESEL not in text

@@ -36,7 +36,7 @@ def test_the_programme_line_and_the_session_details_are_printed():
     text = pdf_text(render(ROWS))
     assert "Lista obecności" in text
     assert "Fundusze Europejskie na Pomoc Żywnościową 2021–2027 – działania towarzyszące" in text
-    assert "Temat: Niemarnowanie żywności – Zupa & <chleb> na co dzień" in text
+    assert "Temat: warsztaty niemarnowania żywności – Zupa & <chleb> na co dzień" in text
     assert "Data: 05.03.2026 (czwartek), godz. 10:00–13:30" in text
     assert "Miejsce: Kuchnia CPS, ul. Kasprowicza 2" in text
     assert "Prowadzący: Grażyna Żak" in text
