@@ -80,7 +80,7 @@ FIELD_CAPABILITIES: dict[str, str] = {
 HOME_URL_NAME = {
     DISTRIBUTION: "meals:counter",
     WORKSHOP: "workshops:session-list",
-    COORDINATOR: "beneficiaries:resident-list",
+    COORDINATOR: "meals:overview",
 }
 
 

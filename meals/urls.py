@@ -5,6 +5,7 @@ from meals import views
 
 app_name = "meals"
 urlpatterns = [
+    path("", views.overview, name="overview"),
     path("counter/", views.counter, name="counter"),
     path("day/", views.day, name="day"),
     path("day/<meal_date:day>/", views.day, name="day-detail"),

@@ -15,9 +15,10 @@ from beneficiaries.models import DietTag, Program
 from beneficiaries.reasons import reason_label
 from config.permissions import requires
 from config.roles import may
+from meals.charts import days_chart
 from meals.converters import parse_day
 from meals.forms import DayPlanForm, MealPriceForm
-from meals.selectors.day import day_overview
+from meals.selectors.day import day_overview, days_counted
 from meals.selectors.prices import meal_prices
 from meals.serializers import REASON_CODES
 from meals.services import meal_day_plan, meal_price_create
@@ -134,3 +135,14 @@ def prices(request):
             messages.success(request, _("Saved."))
             return redirect("meals:prices")
     return render(request, "meals/prices.html", {"form": form, "prices": meal_prices()})
+
+
+OVERVIEW_DAYS = 30
+
+
+@requires("meals.plan")
+def overview(request):
+    """The coordinator's home: the last 30 days at the point, expected against served."""
+    today = timezone.localdate()
+    days = days_counted(first=today - datetime.timedelta(days=OVERVIEW_DAYS - 1), last=today)
+    return render(request, "meals/overview.html", {"chart": days_chart(days), "days": days, "today": today})

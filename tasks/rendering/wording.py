@@ -37,6 +37,7 @@ DIETS = {
     "soft": "lekkostrawna/miękka",
     "no_pork": "bez wieprzowiny",
 }
+FUNDINGS = {"programme": "Program „Posiłek w szkole i w domu”", "own_funds": "Środki własne gminy"}
 DISTRICTS = {"chorzow_stary": "Chorzów Stary", "maciejkowice": "Maciejkowice", "other": "inna"}
 # The programme's names of the four themes of accompanying measures (FEPŻ 2021–2027).
 TOPICS = {

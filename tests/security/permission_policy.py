@@ -96,6 +96,7 @@ PAGES = {
     "beneficiaries:closure-list": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
     "beneficiaries:reference-edit": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
     "beneficiaries:reference-delete": {"POST": ONLY_COORDINATOR},
+    "meals:overview": {"GET": ONLY_COORDINATOR},
     "meals:counter": {"GET": MEALS},
     "meals:day": {"GET": MEALS, "POST": ONLY_COORDINATOR},
     "meals:day-detail": {"GET": MEALS, "POST": ONLY_COORDINATOR},
