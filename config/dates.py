@@ -24,3 +24,9 @@ def previous_month(day: datetime.date) -> tuple[int, int]:
     """(year, month) of the month before ``day``'s."""
     last_of_previous = day.replace(day=1) - datetime.timedelta(days=1)
     return last_of_previous.year, last_of_previous.month
+
+
+# The dates the service accepts anywhere (a parameter, a form, an import): older or later is a
+# typing error, and keeping years to four digits keeps day and month arithmetic from overflowing.
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2999, 12, 31)

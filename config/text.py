@@ -47,3 +47,8 @@ def name_sort_key(text: str) -> str:
     if not lowered.isascii():
         lowered = "".join(_fold_foreign(char) for char in lowered)
     return lowered.translate(_ORDER)
+
+
+def staff_name(user) -> str:
+    """How a staff member is named on screens and paper: full name, else the login name."""
+    return user.get_full_name() or user.get_username()

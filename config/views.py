@@ -8,10 +8,12 @@ from django.views.decorators.http import require_GET
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import ValidationError
 
+from config.forms import AuditFilterForm
 from config.health import broker_ok, database_ok
+from config.models import AuditEvent
 from config.permissions import requires
 from config.roles import HOME_URL_NAME, role_of
-from config.selectors import FILTERS, audit_events
+from config.selectors import audit_events_for_page, audit_lines
 from config.throttling import LoginRateThrottle
 
 
@@ -26,12 +28,21 @@ def home(request):
 
 @requires("audit.read")
 def audit_page(request):
-    page = Paginator(audit_events(request.GET), 100).get_page(request.GET.get("page"))
+    """The audit trail as sentences, 50 events a page; a filter that does not validate shows its error
+    and no events (never the whole trail, as if it had matched)."""
+    form = AuditFilterForm(request.GET)  # every filter is optional: no filter is a valid form
+    events = audit_events_for_page(form.cleaned_data) if form.is_valid() else AuditEvent.objects.none()
+    page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "config/audit.html",
-        {"page": page, "filters": {k: request.GET.get(k, "") for k in (*FILTERS, "actor")}},
+        {"form": form, "page": page, "lines": audit_lines(list(page)), "query": query.urlencode()},
     )
+
+
+AUDIT_PAGE_SIZE = 50
 
 
 @require_GET

@@ -27,7 +27,6 @@ from meals.serializers import (
     SearchQuerySerializer,
     SearchResultSerializer,
     VoidSerializer,
-    issue_data,
 )
 
 TAGS = ["meals"]
@@ -76,7 +75,7 @@ class MealIssueListCreate(generics.ListAPIView):
             client_ref=data["client_ref"],
         )
         code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
-        return Response(issue_data(result.issue, user=request.user), status=code)
+        return Response(MealIssueSerializer(result.issue, context={"request": request}).data, status=code)
 
 
 class MealIssueVoid(APIView):

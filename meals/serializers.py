@@ -9,9 +9,10 @@ from rest_framework import serializers
 
 from beneficiaries.eligibility import Reason
 from beneficiaries.models import Resident
+from config.serializers import ErrorIssueSerializer
 from meals.converters import MAX_YEAR, MIN_YEAR
 from meals.models import MealDay, MealIssue, MealPrice
-from meals.services import may_void
+from meals.services import issue_ref, issued_by_name, may_void
 
 MAX_ID = 2**63 - 1
 REASON_CODES = [value for name, value in vars(Reason).items() if name.isupper()]
@@ -25,21 +26,18 @@ class ResidentBriefSerializer(serializers.ModelSerializer):
         fields = ["id", "first_name", "last_name", "card_number", "diet", "allergies"]
 
 
-class MayVoidMixin(serializers.Serializer):
+class MealIssueSerializer(serializers.ModelSerializer):
     """``may_void``: may the request's user undo this issue (meals.services.may_void), so the browser need not guess."""
 
-    may_void = serializers.SerializerMethodField()
+    # The fields declare the shape (and the OpenAPI schema); to_representation writes it out
+    # directly: DRF's field machinery costs 0.7-1.8 ms per issue, a tenth of a whole check-in
+    # (bench/README.md). tests/meals/test_checkin_answer_shape.py holds the two together.
 
-    def get_may_void(self, issue) -> bool:
-        request = self.context.get("request")
-        return request is not None and may_void(request.user, issue)
-
-
-class MealIssueSerializer(MayVoidMixin, serializers.ModelSerializer):
     resident = ResidentBriefSerializer(read_only=True)
     issued_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    issued_by_name = serializers.SerializerMethodField()
+    issued_by_name = serializers.CharField(read_only=True)
     voided_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    may_void = serializers.BooleanField(read_only=True)
 
     class Meta:
         model = MealIssue
@@ -59,44 +57,39 @@ class MealIssueSerializer(MayVoidMixin, serializers.ModelSerializer):
             "may_void",
         ]
 
-    def get_issued_by_name(self, issue) -> str:
-        return issue.issued_by.get_full_name() or issue.issued_by.get_username()
+    def to_representation(self, issue: MealIssue) -> dict:
+        resident, voided_by = issue.resident, issue.voided_by
+        return {
+            "id": issue.pk,
+            "resident": {
+                "id": resident.pk,
+                "first_name": resident.first_name,
+                "last_name": resident.last_name,
+                "card_number": resident.card_number,
+                "diet": [str(tag) for tag in resident.diet or []],
+                "allergies": resident.allergies,
+            },
+            "date": _DATE.to_representation(issue.date),
+            "issued_at": _DATETIME.to_representation(issue.issued_at),
+            "takeaway": issue.takeaway,
+            "collected_by": issue.collected_by,
+            "issued_by": issue.issued_by.username,
+            "issued_by_name": issued_by_name(issue),
+            "client_ref": issue.client_ref,
+            "voided_at": _DATETIME.to_representation(issue.voided_at) if issue.voided_at else None,
+            "voided_by": voided_by.username if voided_by else None,
+            "void_reason": issue.void_reason,
+            "may_void": _may_void(self, issue),
+        }
 
 
 _DATE = serializers.DateField()
 _DATETIME = serializers.DateTimeField()
 
 
-def issue_data(issue: MealIssue, *, user) -> dict:
-    """``MealIssueSerializer(issue).data`` for ``user``'s request, built directly for the check-in's answer.
-
-    DRF's ModelSerializer introspects the model and rebuilds its fields for every instance:
-    0.7 ms of CPU, a tenth of a whole check-in (``python -m bench --profile``). The shape is
-    the serializer's (tests/meals/test_checkin_answer_shape.py compares the two).
-    """
-    resident, issued_by, voided_by = issue.resident, issue.issued_by, issue.voided_by
-    return {
-        "id": issue.pk,
-        "resident": {
-            "id": resident.pk,
-            "first_name": resident.first_name,
-            "last_name": resident.last_name,
-            "card_number": resident.card_number,
-            "diet": [str(tag) for tag in resident.diet or []],
-            "allergies": resident.allergies,
-        },
-        "date": _DATE.to_representation(issue.date),
-        "issued_at": _DATETIME.to_representation(issue.issued_at),
-        "takeaway": issue.takeaway,
-        "collected_by": issue.collected_by,
-        "issued_by": issued_by.username,
-        "issued_by_name": issued_by.get_full_name() or issued_by.get_username(),
-        "client_ref": issue.client_ref,
-        "voided_at": _DATETIME.to_representation(issue.voided_at) if issue.voided_at else None,
-        "voided_by": voided_by.username if voided_by else None,
-        "void_reason": issue.void_reason,
-        "may_void": may_void(user, issue),
-    }
+def _may_void(serializer: serializers.BaseSerializer, issue: MealIssue) -> bool:
+    request = serializer.context.get("request")
+    return request is not None and may_void(request.user, issue)
 
 
 class IssueCreateSerializer(serializers.Serializer):
@@ -145,18 +138,12 @@ class SearchQuerySerializer(serializers.Serializer):
 # --- The issue a resident already has today (the counter's check) -------------------------
 
 
-class IssueRefSerializer(MayVoidMixin, serializers.ModelSerializer):
-    """The same shape as meals.services.issue_ref (the ``issue`` of a 409)."""
+class IssueRefSerializer(ErrorIssueSerializer):
+    """The issue a resident already has today, named as a refusal names it (meals.services.issue_ref)."""
 
-    issued_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    issued_by_name = serializers.SerializerMethodField()
-
-    class Meta:
-        model = MealIssue
-        fields = ["id", "issued_at", "issued_by", "issued_by_name", "may_void"]
-
-    def get_issued_by_name(self, issue) -> str:
-        return issue.issued_by.get_full_name() or issue.issued_by.get_username()
+    def to_representation(self, issue: MealIssue) -> dict:
+        request = self.context.get("request")
+        return issue_ref(issue, user=request.user if request else None)
 
 
 # --- The counter's reads ------------------------------------------------------------------
@@ -184,6 +171,9 @@ class SearchResultSerializer(serializers.Serializer):
 
 
 class DayResidentSerializer(serializers.Serializer):
+    # Written out directly, like MealIssueSerializer: a city-wide day has tens of thousands of
+    # rows. The context gives ``expected_ids`` and ``served_by`` (the day's roster).
+
     id = serializers.IntegerField(source="resident_id")
     first_name = serializers.CharField()
     last_name = serializers.CharField()
@@ -194,15 +184,26 @@ class DayResidentSerializer(serializers.Serializer):
     allergies = serializers.CharField()
     issued_at = serializers.DateTimeField(allow_null=True)
     takeaway = serializers.BooleanField()
-    expected = serializers.SerializerMethodField()
-    issued_by = serializers.SerializerMethodField()
+    expected = serializers.BooleanField(
+        read_only=True, help_text="Eligible that day (False: served although not eligible any more)."
+    )
+    issued_by = serializers.CharField(read_only=True, allow_null=True)
 
-    def get_expected(self, row) -> bool:
-        """Eligible that day (False: served although not eligible any more)."""
-        return row.resident_id in self.context["expected_ids"]
-
-    def get_issued_by(self, row) -> str | None:
-        return self.context["served_by"].get(row.resident_id)
+    def to_representation(self, row) -> dict:
+        return {
+            "id": row.resident_id,
+            "first_name": row.first_name,
+            "last_name": row.last_name,
+            "card_number": row.card_number,
+            "district": row.district,
+            "document_number": row.document_number,
+            "diet": row.diet,
+            "allergies": row.allergies,
+            "issued_at": _DATETIME.to_representation(row.issued_at) if row.issued_at else None,
+            "takeaway": row.takeaway,
+            "expected": row.resident_id in self.context["expected_ids"],
+            "issued_by": self.context["served_by"].get(row.resident_id),
+        }
 
 
 class _PlanFieldsMixin(serializers.Serializer):
@@ -224,25 +225,8 @@ class DaySerializer(DaySummarySerializer):
 
     @extend_schema_field(DayResidentSerializer(many=True))
     def get_residents(self, day):
-        """DayResidentSerializer's shape, built directly: a city-wide day has tens of thousands of rows."""
-        iso = serializers.DateTimeField().to_representation
-        return [
-            {
-                "id": row.resident_id,
-                "first_name": row.first_name,
-                "last_name": row.last_name,
-                "card_number": row.card_number,
-                "district": row.district,
-                "document_number": row.document_number,
-                "diet": row.diet,
-                "allergies": row.allergies,
-                "issued_at": iso(row.issued_at) if row.issued_at else None,
-                "takeaway": row.takeaway,
-                "expected": row.resident_id in day.expected_ids,
-                "issued_by": day.served_by.get(row.resident_id),
-            }
-            for row in day.rows
-        ]
+        context = {"expected_ids": day.expected_ids, "served_by": day.served_by}
+        return DayResidentSerializer(day.rows, many=True, context=context).data
 
 
 class DayPlanSerializer(serializers.ModelSerializer):

@@ -15,11 +15,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from beneficiaries.calendar import closure_reason
-from beneficiaries.eligibility import check_eligibility
-from beneficiaries.models import Program
-from config.audit import audit_record
-from config.models import AuditEvent
+from config.audit import audit_event, audit_insert_sql, audit_record
 from config.roles import may
 from meals import exceptions
 from meals.models import MealDay, MealIssue, MealPrice
@@ -41,9 +37,14 @@ def issue_ref(issue: MealIssue, *, user) -> dict:
         "id": issue.pk,
         "issued_at": timezone.localtime(issue.issued_at).isoformat(),
         "issued_by": issue.issued_by.get_username(),
-        "issued_by_name": issue.issued_by.get_full_name() or issue.issued_by.get_username(),
+        "issued_by_name": issued_by_name(issue),
         "may_void": may_void(user, issue),
     }
+
+
+def issued_by_name(issue: MealIssue) -> str:
+    """Who handed the meal out, as people read it: the full name, else the user name."""
+    return issue.issued_by.get_full_name() or issue.issued_by.get_username()
 
 
 def meal_issue(
@@ -69,14 +70,7 @@ def meal_issue(
         return IssueResult(_same_request(earlier, resident_id=resident_id, card=card, by=by), created=False)
     if subject is None:
         raise exceptions.unknown_resident()
-    point_open = closure_reason(day, closure_day=subject.closure_day) is None
-    verdict = check_eligibility(
-        resident=subject.resident,
-        program=Program.HOT_MEAL,
-        day=day,
-        entitlements=subject.entitlements,
-        point_open=point_open,
-    )
+    verdict = subject.eligibility(day)
     if not verdict.eligible:
         raise exceptions.not_eligible(verdict.reasons)
     issue = MealIssue(
@@ -115,47 +109,34 @@ def _record(issue: MealIssue) -> int | None:
     A refusal (one meal per resident per day, or the client_ref already used) is an answer,
     not an error: ``INSERT ... ON CONFLICT DO NOTHING`` needs no savepoint and raises nothing.
     Concurrent inserts for one resident wait for each other in the unique index: one wins.
-    On PostgreSQL one statement writes both rows (the audit event only if the issue was
-    written): one round trip, one implicit transaction. Elsewhere a transaction does the same.
+    The event is appended by config.audit's SQL for the rows the INSERT returned, so only a
+    written issue gets one. PostgreSQL runs both INSERTs as one statement (a data-modifying
+    CTE: one round trip, one implicit transaction); SQLite, which has no such CTE, runs the
+    same two in a transaction.
     """
+    event = audit_event(actor=issue.issued_by, action=AUDIT_ACTION, obj=issue, after=_issue_audit(issue))
+    values = [field.get_db_prep_save(getattr(issue, field.attname), connection) for field in _ISSUE_FIELDS]
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(_ISSUE_AND_AUDIT_SQL, _insert_values(issue) + _audit_values(issue))
-            row = cursor.fetchone()
-        return row[0] if row else None
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(_ISSUE_SQL, _insert_values(issue))
-            row = cursor.fetchone()
-        if row is None:
-            return None
-        issue.pk = row[0]
-        audit_record(actor=issue.issued_by, action=AUDIT_ACTION, obj=issue, after=_issue_audit(issue))
-    return issue.pk
+        audit_sql, audit_params = audit_insert_sql(event, rows="issue")
+        sql = f"WITH issue AS ({_ISSUE_SQL}), audit AS ({audit_sql}) SELECT id FROM issue"  # noqa: S608 (no values)
+        return _fetch_id(sql, values + audit_params)
+    with transaction.atomic(), connection.cursor() as cursor:
+        issue_id = _fetch_id(_ISSUE_SQL, values)
+        if issue_id is not None:
+            audit_sql, audit_params = audit_insert_sql(event, rows="(SELECT %s AS id)")
+            cursor.execute(audit_sql, [*audit_params, issue_id])
+    return issue_id
+
+
+def _fetch_id(sql: str, params: list) -> int | None:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 AUDIT_ACTION = "meal.issue"
 _ISSUE_FIELDS = [field for field in MealIssue._meta.concrete_fields if not field.primary_key]
-# The columns audit_record() fills; object_id comes from the new issue's id.
-_AUDIT_FIELDS = [field for field in AuditEvent._meta.concrete_fields if not field.primary_key]
-
-
-def _insert_values(issue: MealIssue) -> list:
-    return [field.get_db_prep_save(getattr(issue, field.attname), connection) for field in _ISSUE_FIELDS]
-
-
-def _audit_values(issue: MealIssue) -> list:
-    """What audit_record(actor=issued_by, action="meal.issue", obj=issue, after=...) stores, but the id."""
-    event = AuditEvent(
-        at=timezone.now(),
-        actor=issue.issued_by if getattr(issue.issued_by, "is_authenticated", False) else None,
-        action=AUDIT_ACTION,
-        object_type=MealIssue._meta.label_lower,
-        before=None,
-        after=_issue_audit(issue),
-    )
-    fields = (field for field in _AUDIT_FIELDS if field.name != "object_id")
-    return [field.get_db_prep_save(getattr(event, field.attname), connection) for field in fields]
 
 
 def _issue_sql() -> str:
@@ -168,18 +149,7 @@ def _issue_sql() -> str:
     )
 
 
-def _issue_and_audit_sql() -> str:
-    q = connection.ops.quote_name
-    columns = ", ".join(q(field.column) for field in _AUDIT_FIELDS)
-    values = ", ".join("CAST(issue.id AS text)" if field.name == "object_id" else "%s" for field in _AUDIT_FIELDS)
-    return (
-        f"WITH issue AS ({_issue_sql()}), "  # noqa: S608  (table and column names from the models)
-        f"audit AS (INSERT INTO {q(AuditEvent._meta.db_table)} ({columns}) SELECT {values} FROM issue) "
-        "SELECT id FROM issue"
-    )
-
-
-_ISSUE_SQL, _ISSUE_AND_AUDIT_SQL = _issue_sql(), _issue_and_audit_sql()
+_ISSUE_SQL = _issue_sql()
 
 
 def _issue_by_client_ref(client_ref: str) -> MealIssue | None:

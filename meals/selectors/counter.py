@@ -3,8 +3,9 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 
+from beneficiaries.calendar import closure_reason
 from beneficiaries.cards import is_valid_card_number
 from beneficiaries.eligibility import Eligibility, check_eligibility
 from beneficiaries.models import ClosureDay, Entitlement, Program, Resident
@@ -12,29 +13,6 @@ from config.text import fold
 from meals.models import MealIssue
 
 SEARCH_LIMIT = 10
-
-
-def _with_hot_meal_entitlements(residents: QuerySet[Resident]) -> QuerySet[Resident]:
-    return residents.prefetch_related(
-        Prefetch("entitlements", queryset=Entitlement.objects.filter(program=Program.HOT_MEAL))
-    )
-
-
-def resident_for_checkin(*, resident_id: int | None = None, card: str | None = None) -> Resident | None:
-    """The resident by id or by card number, with their hot-meal entitlements (two queries)."""
-    residents = _resident_by(Resident.objects.all(), resident_id=resident_id, card=card)
-    return None if residents is None else _with_hot_meal_entitlements(residents).first()
-
-
-def _resident_by(residents: QuerySet[Resident], *, resident_id: int | None, card: str | None):
-    """Residents narrowed to the one named; None when the card cannot be anyone's."""
-    if card is not None:
-        card = card.strip()
-        # A misread or foreign barcode fails the check digit: no query, nobody else found.
-        if not is_valid_card_number(card):
-            return None
-        return residents.filter(card_number=card)
-    return residents.filter(pk=resident_id)
 
 
 @dataclass(frozen=True)
@@ -45,6 +23,16 @@ class CheckinSubject:
     entitlements: list[Entitlement]  # the resident's hot-meal entitlements
     closure_day: str | None  # the reason of the day's ClosureDay row; None when there is none
     earlier_issue_id: int | None  # the issue already recorded under the request's client_ref
+
+    def eligibility(self, day: datetime.date) -> Eligibility:
+        """May the resident have a hot meal on ``day``, decided on what was read (no further query)."""
+        return check_eligibility(
+            resident=self.resident,
+            program=Program.HOT_MEAL,
+            day=day,
+            entitlements=self.entitlements,
+            point_open=closure_reason(day, closure_day=self.closure_day) is None,
+        )
 
 
 _CHECKIN_RESIDENT_FIELDS = (
@@ -138,16 +126,16 @@ class CheckinState:
 def checkin_state(
     *, day: datetime.date, resident_id: int | None = None, card: str | None = None
 ) -> CheckinState | None:
-    """What the counter shows for one resident: may eat, already served, or not eligible and why."""
-    resident = resident_for_checkin(resident_id=resident_id, card=card)
-    if resident is None:
+    """What the counter shows for one resident: may eat, already served, or not eligible and why.
+
+    The check-in's own read (:func:`checkin_subject`), so the counter is told what issuing would
+    decide; then today's issue: two queries.
+    """
+    subject = checkin_subject(day=day, resident_id=resident_id, card=card)
+    if subject is None:
         return None
-    eligibility = check_eligibility(
-        resident=resident, program=Program.HOT_MEAL, day=day, entitlements=list(resident.entitlements.all())
-    )
-    return CheckinState(
-        resident=resident, date=day, eligibility=eligibility, issue=current_issue(resident_id=resident.pk, day=day)
-    )
+    issue = current_issue(resident_id=subject.resident.pk, day=day)
+    return CheckinState(resident=subject.resident, date=day, eligibility=subject.eligibility(day), issue=issue)
 
 
 def residents_matching(*, text: str, day: datetime.date, limit: int = SEARCH_LIMIT) -> list[dict]:
