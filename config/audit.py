@@ -28,6 +28,7 @@ ACTION_LABELS = {
     "meal.issue": _("meal issued"),
     "meal.void": _("meal voided"),
     "meal_day.plan": _("day planned"),
+    "meal_price.create": _("meal price entered"),
     "workshop_session.create": _("workshop session created"),
     "workshop_session.update": _("workshop session changed"),
     "workshop_session.cancel": _("workshop session cancelled"),
