@@ -36,6 +36,7 @@ def roster_rows(count: int) -> list:
             last_name=f"{LAST_NAMES[n % 8]}{n}",
             first_name=FIRST_NAMES[n % 7],
             card_number=f"{n:08d}",
+            birth_year=1940 + n % 60,
             district="chorzow_stary" if n % 3 else "maciejkowice",
             document_number=f"OPS.8220.{n}.2026",
             diet=DIETS[n % 7],

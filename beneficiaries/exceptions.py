@@ -23,6 +23,17 @@ def edit_conflict(*, current_version: int) -> EditConflict:
     )
 
 
+def entitlement_running() -> BeneficiaryError:
+    return BeneficiaryError(
+        "entitlement_running",
+        _(
+            "The data cannot be erased while an entitlement is current or starts later: it is needed "
+            "for the assistance being provided (RODO art. 17(3)(b))."
+        ),
+        status_code=status.HTTP_409_CONFLICT,
+    )
+
+
 def already_anonymised() -> BeneficiaryError:
     return BeneficiaryError(
         "already_anonymised", _("This person's data was already anonymised."), status_code=status.HTTP_409_CONFLICT

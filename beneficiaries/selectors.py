@@ -196,6 +196,8 @@ RESIDENT_PERSONAL_KEYS = frozenset(
         "document_number",
         "household_size",
         "monthly_income",
+        "card_number",
+        "card",  # resident.card_print
     }
 )
 # Everything a coordinator records about a resident, plus what the system adds.
@@ -215,14 +217,21 @@ ENTITLEMENT_EXPORT_FIELDS = (
 
 
 def retention_cutoff(today: datetime.date) -> datetime.date:
-    return today - datetime.timedelta(days=settings.RETENTION_DAYS)
+    """Data whose last entitlement ended before this day is past retention on ``today``.
+
+    Retention is ``settings.RETENTION_YEARS`` full years counted from 1 January of the year after
+    the last entitlement ends (DOMAIN.md, docs/retention.md): a decision ending in 2020 keeps the
+    person's data until 31 December 2025 with 5 years, and the nightly job of 1 January 2026
+    anonymises them.
+    """
+    return datetime.date(today.year - settings.RETENTION_YEARS, 1, 1)
 
 
 def residents_due_for_anonymisation(*, today: datetime.date) -> QuerySet[Resident]:
     """Residents not yet anonymised whose data is past retention on ``today`` (one query).
 
-    Past retention: the last entitlement ended more than ``settings.RETENTION_DAYS`` ago or,
-    never entitled, the resident was registered that long ago.
+    Past retention: the last entitlement ended before :func:`retention_cutoff` or, never
+    entitled, the resident was registered before it.
     """
     cutoff = retention_cutoff(today)
     return (
@@ -234,6 +243,19 @@ def residents_due_for_anonymisation(*, today: datetime.date) -> QuerySet[Residen
         )
         .order_by("pk")
     )
+
+
+def has_running_entitlement(*, resident_id: int, today: datetime.date) -> bool:
+    """Does the resident hold an entitlement that is current on ``today`` or starts later?"""
+    return Entitlement.objects.filter(resident_id=resident_id, valid_to__gte=today).exists()
+
+
+def entitlement_periods_for_resident(*, resident_id: int, program: str | None = None) -> list[tuple]:
+    """(valid_from, valid_to) of each of the resident's entitlements (of ``program``), oldest first."""
+    entitlements = Entitlement.objects.filter(resident_id=resident_id).order_by("valid_from", "pk")
+    if program:
+        entitlements = entitlements.filter(program=program)
+    return list(entitlements.values_list("valid_from", "valid_to"))
 
 
 def resident_export(*, resident: Resident) -> dict:

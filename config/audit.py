@@ -39,6 +39,7 @@ ACTION_LABELS = {
     "document.request": _("printout requested"),
     "document.schedule": _("printout scheduled"),
     "document.download": _("printout downloaded"),
+    "document.regenerate": _("printout made again"),
 }
 
 

@@ -225,13 +225,20 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Domain settings ----------------------------------------------------------------------
-# How long personal data is kept after a resident's last entitlement ends (days).
-RETENTION_DAYS = env.int("RETENTION_DAYS", default=5 * 365)
+# How long personal data is kept after a resident's last entitlement ends: full calendar years
+# counted, as archives count them, from 1 January of the year after (docs/retention.md).
+RETENTION_YEARS = env.int("RETENTION_YEARS", default=5)
 # A document still pending after this many seconds is queued again, at most this many times.
 DOCUMENTS_STALE_AFTER_SECONDS = env.int("DOCUMENTS_STALE_AFTER_SECONDS", default=600)
 DOCUMENTS_MAX_ATTEMPTS = env.int("DOCUMENTS_MAX_ATTEMPTS", default=3)
 MEAL_POINT_NAME = env.str("MEAL_POINT_NAME", default="CPS Chorzów, ul. Kasprowicza 2")
 MEAL_POINT_HOURS = env.str("MEAL_POINT_HOURS", default="12:00–13:00")
+# The FEPŻ attendance list's programme lines (docs/printing.md): the subprogramme ("Podprogram
+# 2026"; empty: the session's year), the partner organisation (empty: a line to fill in by hand),
+# and optionally the office's own logo strip image (empty: an empty framed place).
+FEPZ_SUBPROGRAMME = env.str("FEPZ_SUBPROGRAMME", default="")
+FEPZ_PARTNER = env.str("FEPZ_PARTNER", default="")
+FEPZ_LOGO_FILE = env.str("FEPZ_LOGO_FILE", default="")
 
 LOGGING = {
     "version": 1,

@@ -15,7 +15,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.audit import audit_event, audit_insert_sql, audit_record
+from config.audit import REDACTED, audit_event, audit_insert_sql, audit_record
 from config.roles import may
 from meals import exceptions
 from meals.models import MealDay, MealIssue, MealPrice
@@ -252,5 +252,11 @@ def meal_price_create(*, by, valid_from: datetime.date, price: Decimal) -> MealP
 
 
 def meal_issues_anonymise_for_resident(*, resident_id: int) -> int:
-    """Blank who collected the resident's meals; the issues stay for the counts. Returns how many stay."""
-    return MealIssue.objects.filter(resident_id=resident_id).update(collected_by="")
+    """Blank who collected the resident's meals and why any was voided (a reason may name them).
+
+    The issues stay for the counts, and so does the fact that a void had a reason. Returns how
+    many issues stay.
+    """
+    issues = MealIssue.objects.filter(resident_id=resident_id)
+    issues.exclude(void_reason="").update(void_reason=REDACTED)
+    return issues.update(collected_by="")

@@ -30,7 +30,7 @@ BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=7, minute=0, day_of_month=1),
         "options": {"expires": 12 * HOUR},
     },
-    # Anonymise residents past retention (settings.RETENTION_DAYS), at night when nobody works.
+    # Anonymise residents past retention (settings.RETENTION_YEARS), at night when nobody works.
     "residents-anonymise-due": {
         "task": "tasks.residents_anonymise_due",
         "schedule": crontab(hour=2, minute=30),

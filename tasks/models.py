@@ -11,6 +11,7 @@ class DocumentKind(models.TextChoices):
     WORKSHOP_ATTENDANCE = "workshop_attendance", _("Workshop attendance list")
     MONTHLY_MEALS = "monthly_meals", _("Monthly meal report")
     FEAD_REPORT = "fead_report", _("Accompanying measures report (FEPŻ)")
+    MEAL_SERVING_SHEET = "meal_serving_sheet", _("Serving sheet (diets)")
 
 
 class DocumentStatus(models.TextChoices):
@@ -45,9 +46,8 @@ KIND_PARAMETER = {
     DocumentKind.WORKSHOP_ATTENDANCE: "session",
     DocumentKind.MONTHLY_MEALS: "month",
     DocumentKind.FEAD_REPORT: "month",
+    DocumentKind.MEAL_SERVING_SHEET: "date",
 }
-# The kinds about a month: their ``subject_date`` is the month's first day.
-MONTH_KINDS = frozenset(kind for kind, parameter in KIND_PARAMETER.items() if parameter == "month")
 
 
 def document_path(document: "Document", filename: str) -> str:
@@ -67,6 +67,9 @@ class Document(models.Model):
     error_code = models.CharField(_("error"), max_length=32, choices=DocumentFailure.choices, blank=True)
     file = models.FileField(_("PDF file"), upload_to=document_path, max_length=255, blank=True)
     csv_file = models.FileField(_("CSV file"), upload_to=document_path, max_length=255, blank=True)
+    # Digest of the data printed (tasks.producers.data_fingerprint): a request with the same data
+    # reuses the document, changed data makes a new one and the older one is outdated.
+    fingerprint = models.CharField(_("data fingerprint"), max_length=64, blank=True, editable=False)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),
@@ -93,6 +96,7 @@ class Document(models.Model):
         indexes = [
             models.Index(fields=["kind", "subject_date"]),
             models.Index(fields=["status", "queued_at"]),
+            models.Index(fields=["kind", "subject", "-created_at"]),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=DocumentKind.values), name="document_kind_known"),

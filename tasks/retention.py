@@ -3,13 +3,18 @@
 The top of the flow: each app anonymises and exports its own rows, this module asks each in
 turn, inside one transaction, and records what happened.
 
-- :func:`data_subject_anonymise`: names, PESEL, address, contact and health data go; the rows
-  that make up the counts (entitlement periods, meal issues, sign-ups, district) stay,
-  linked to the anonymised resident. Personal values recorded earlier in the audit trail
-  about this person are blanked too, so nothing identifies them any more;
+- :func:`data_subject_anonymise`: names, PESEL, address, contact and health data, decision
+  numbers, void reasons and the card number go; the rows that make up the counts (entitlement
+  periods, meal issues, sign-ups, district) stay, linked to the anonymised resident. Personal
+  values recorded earlier in the audit trail about this person are blanked too, and every
+  stored document that listed them is made again without them, so nothing identifies them any
+  more. Refused while an entitlement is current or starts later (``entitlement_running``);
 - :func:`residents_anonymise_due`: the nightly job (tasks.tasks.residents_anonymise_due), for
   everyone past retention (``beneficiaries.selectors.residents_due_for_anonymisation``);
-- :func:`data_subject_export`: everything held about one person (the right of access).
+- :func:`data_subject_export`: everything held about one person (the right of access), with
+  who issued and voided each meal and every document that lists them.
+
+docs/retention.md says what goes, what stays and when.
 """
 
 import datetime
@@ -37,6 +42,8 @@ from meals.selectors.retention import (
     meal_issues_export_for_resident,
 )
 from meals.services import meal_issues_anonymise_for_resident
+from tasks.selectors import documents_export_for_resident, documents_naming_resident
+from tasks.services import documents_regenerate
 from workshops.selectors import signups_audit_filter_for_resident, signups_export_for_resident
 from workshops.services import signups_anonymise_for_resident
 
@@ -56,12 +63,15 @@ def data_subject_anonymise(*, resident: Resident, by, reason: str = "request") -
             "signups": signups_anonymise_for_resident(resident_id=current.pk),
         }
         redacted = audit_redact(about=_audit_filter(current.pk), keys=PERSONAL_KEYS)
+        documents = documents_regenerate(
+            documents=documents_naming_resident(resident_id=current.pk), by=by, reason="anonymisation"
+        )
         audit_record(
             actor=by,
             action="resident.anonymise",
             obj=current,
             before={"anonymised_at": None},
-            after={"reason": reason, **kept, "audit_events_redacted": redacted},
+            after={"reason": reason, **kept, "audit_events_redacted": redacted, "documents_regenerated": documents},
         )
     return current
 
@@ -83,9 +93,9 @@ def residents_anonymise_due(*, today: datetime.date | None = None) -> int:
         try:
             data_subject_anonymise(resident=Resident(pk=resident_id), by=None, reason="retention")
         except BeneficiaryError as refusal:
-            if refusal.code != "already_anonymised":
+            if refusal.code not in ("already_anonymised", "entitlement_running"):
                 raise
-            continue  # a coordinator did it meanwhile
+            continue  # a coordinator did it meanwhile, or entered a new decision
         done += 1
     if done:
         logger.info("Retention: %s resident(s) anonymised", done)
@@ -100,9 +110,11 @@ def data_subject_export(*, resident: Resident, by) -> dict:
         "entitlements": entitlements_export_for_resident(resident_id=resident.pk),
         "meal_issues": meal_issues_export_for_resident(resident_id=resident.pk),
         "workshop_signups": signups_export_for_resident(resident_id=resident.pk),
+        "documents": documents_export_for_resident(resident_id=resident.pk),
         "audit_trail": audit_export(about=_audit_filter(resident.pk)),
     }
-    counts = {name: len(data[name]) for name in ("entitlements", "meal_issues", "workshop_signups", "audit_trail")}
+    lists = ("entitlements", "meal_issues", "workshop_signups", "documents", "audit_trail")
+    counts = {name: len(data[name]) for name in lists}
     with transaction.atomic():
         audit_record(actor=by, action="resident.export", obj=resident, after=counts)
     return data

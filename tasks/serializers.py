@@ -20,7 +20,7 @@ class DocumentRequestSerializer(serializers.Serializer):
     """``kind`` and its one parameter; ``validated_data`` gains ``subject`` and ``subject_date``."""
 
     kind = serializers.ChoiceField(choices=DocumentKind.choices)
-    date = serializers.DateField(required=False, help_text="meal_roster: YYYY-MM-DD")
+    date = serializers.DateField(required=False, help_text="meal_roster, meal_serving_sheet: YYYY-MM-DD")
     session = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="workshop_attendance")
     month = serializers.RegexField(
         r"^\d{4}-(0[1-9]|1[0-2])$",
@@ -75,6 +75,11 @@ class DocumentSerializer(serializers.ModelSerializer):
     csv_url = serializers.SerializerMethodField(help_text="the kinds with a table: the same as CSV")
     params = serializers.SerializerMethodField()
     requested_by = serializers.SerializerMethodField(help_text="null when the schedule created it")
+    fingerprint = serializers.CharField(
+        read_only=True,
+        help_text="digest of the data printed: a newer document of the same list with another one"
+        " means this one is outdated",
+    )
 
     class Meta:
         model = Document
@@ -91,6 +96,7 @@ class DocumentSerializer(serializers.ModelSerializer):
             "requested_by",
             "download_count",
             "last_downloaded_at",
+            "fingerprint",
         ]
         read_only_fields = fields
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 from redis.exceptions import RedisError
@@ -25,8 +25,8 @@ from config.audit import audit_record
 from tasks import exceptions
 from tasks.celery import app as celery_app
 from tasks.models import Document, DocumentFailure, DocumentKind, DocumentStatus
-from tasks.producers import ProducedFile, SubjectGone, produce
-from tasks.selectors import document_kinds_for
+from tasks.producers import Produced, SubjectGone, data_fingerprint, produce
+from tasks.selectors import document_kinds_for, latest_document
 from workshops.selectors import sessions_starting_on
 
 logger = logging.getLogger(__name__)
@@ -54,14 +54,24 @@ class Requested:
 
 
 def document_request(*, kind: str, subject: str, subject_date: datetime.date, by) -> Requested:
-    """A staff member asks for a document (the API and the "Wydruki" page): a kind their role may print."""
+    """A staff member asks for a document (the API and the "Wydruki" page): a kind their role may print.
+
+    The last document of the same kind and subject is handed back while its data is unchanged;
+    otherwise a new one is made (docs/printing.md "A list is never out of date").
+    """
     if kind not in document_kinds_for(by):
         raise exceptions.kind_not_allowed()
+    fingerprint = _fingerprint_now(kind, subject)
     with transaction.atomic():
+        current = latest_document(kind=kind, subject=subject)
+        if current is not None and fingerprint and current.fingerprint == fingerprint:
+            audit_record(actor=by, action="document.request", obj=current, after={"kind": kind, "reused": True})
+            return Requested(document=current, queued=True)
         document = Document.objects.create(
             kind=kind,
             subject=subject,
             subject_date=subject_date,
+            fingerprint=fingerprint,
             requested_by=by,
             attempts=1,
             queued_at=timezone.now(),
@@ -70,6 +80,14 @@ def document_request(*, kind: str, subject: str, subject_date: datetime.date, by
         requested = Requested(document=document)
         transaction.on_commit(lambda: setattr(requested, "queued", document_enqueue(document.pk)))
     return requested
+
+
+def _fingerprint_now(kind: str, subject: str) -> str:
+    """ "" when the subject is gone meanwhile: a new document is made and the worker says why it failed."""
+    try:
+        return data_fingerprint(kind=kind, subject=subject)
+    except SubjectGone:
+        return ""
 
 
 def document_schedule(*, kind: str, subject: str, subject_date: datetime.date, key: str) -> Document | None:
@@ -113,7 +131,7 @@ def document_produce(*, document_id: int) -> str:
         return document.status if document else "missing"
     Document.objects.filter(pk=document_id, status=DocumentStatus.PENDING).update(started_at=timezone.now())
     try:
-        files = produce(document)
+        produced = produce(document)
     except SubjectGone as gone:
         return document_fail(document_id=document_id, code=gone.code)
     except (DatabaseError, OSError):
@@ -121,25 +139,26 @@ def document_produce(*, document_id: int) -> str:
     except Exception:  # a bug in a renderer: retrying gives the same result, so say so at once
         logger.exception("Document %s could not be rendered", document_id)
         return document_fail(document_id=document_id, code=DocumentFailure.RENDER_FAILED)
-    return _store(document_id, files)
+    return _store(document_id, produced)
 
 
-def _store(document_id: int, files: list[ProducedFile]) -> str:
+def _store(document_id: int, produced: Produced) -> str:
     """Save the files under the row lock: of two runs of one id, only the first stores anything."""
     with transaction.atomic():
         document = Document.objects.select_for_update().get(pk=document_id)
         if document.status != DocumentStatus.PENDING:
             return document.status
-        for produced in files:
-            field = getattr(document, produced.field)
-            leftover = field.field.generate_filename(document, produced.name)
+        for file in produced.files:
+            field = getattr(document, file.field)
+            leftover = field.field.generate_filename(document, file.name)
             if field.storage.exists(leftover):  # written by a run that died before it committed
                 field.storage.delete(leftover)
-            field.save(produced.name, ContentFile(produced.content), save=False)
+            field.save(file.name, ContentFile(file.content), save=False)
         document.status = DocumentStatus.READY
         document.error_code = ""
+        document.fingerprint = produced.fingerprint  # what was printed, which may be newer than the request's
         document.finished_at = timezone.now()
-        document.save(update_fields=["file", "csv_file", "status", "error_code", "finished_at"])
+        document.save(update_fields=["file", "csv_file", "status", "error_code", "fingerprint", "finished_at"])
     return DocumentStatus.READY
 
 
@@ -170,6 +189,42 @@ def documents_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:
             document_enqueue(document_id)
             requeued += 1
     return {"requeued": requeued, "failed": failed}
+
+
+def documents_regenerate(*, documents: QuerySet[Document], by, reason: str) -> int:
+    """Make ``documents`` again from the data as it is now (after an anonymisation: without the person).
+
+    They become pending: their files answer 409 ``not_ready`` until the worker has made them
+    again, and the old files are deleted once the transaction commits. Each is recorded.
+    Returns how many.
+    """
+    with transaction.atomic():
+        locked = list(documents.select_for_update(of=("self",)).order_by("pk"))
+        old_files = [
+            (field.storage, field.name) for document in locked for field in (document.file, document.csv_file) if field
+        ]
+        ids = [document.pk for document in locked]
+        Document.objects.filter(pk__in=ids).update(
+            status=DocumentStatus.PENDING,
+            file="",
+            csv_file="",
+            error_code="",
+            attempts=1,
+            queued_at=timezone.now(),
+            started_at=None,
+            finished_at=None,
+        )
+        for document in locked:
+            audit_record(actor=by, action="document.regenerate", obj=document, after={"reason": reason})
+        transaction.on_commit(lambda: _replace_files(old_files, ids))
+    return len(ids)
+
+
+def _replace_files(old_files: list, document_ids: list[int]) -> None:
+    for storage, name in old_files:
+        storage.delete(name)
+    for document_id in document_ids:
+        document_enqueue(document_id)
 
 
 def document_download_record(*, document: Document, by, file_format: str) -> None:

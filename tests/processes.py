@@ -203,15 +203,15 @@ import django
 django.setup()
 from tasks import producers
 marker = pathlib.Path(os.environ["KILL_MARKER"])
-real = producers.PRODUCERS["meal_roster"]
+real = producers.KINDS["meal_roster"]
 
-def first_render_hangs(document):
+def first_render_hangs(document, data):
     if not marker.exists():
         marker.write_text(str(os.getpid()))
         time.sleep(120)
-    return real(document)
+    return real.render(document, data)
 
-producers.PRODUCERS["meal_roster"] = first_render_hangs
+producers.KINDS["meal_roster"] = producers.Kind(real.data, first_render_hangs)
 from tasks.celery import app
 app.worker_main({QUIET_WORKER_ARGS!r})
 """

@@ -125,6 +125,11 @@ def signups_export_for_resident(*, resident_id: int) -> list[dict]:
     return [{key.replace("session__", "session_"): value for key, value in row.items()} for row in rows]
 
 
+def session_ids_for_resident(*, resident_id: int) -> list[int]:
+    """The sessions the resident ever signed up to (cancelled sign-ups too: earlier lists named them)."""
+    return list(Signup.objects.filter(resident_id=resident_id).values_list("session_id", flat=True).distinct())
+
+
 def signups_audit_filter_for_resident(*, resident_id: int) -> Q:
     """The audit events about the resident's sign-ups."""
     return audit_about(Signup, Signup.objects.filter(resident_id=resident_id).values_list("pk", flat=True))

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from beneficiaries import validators
 from beneficiaries.cards import card_number_for
-from beneficiaries.exceptions import already_anonymised, edit_conflict
+from beneficiaries.exceptions import already_anonymised, edit_conflict, entitlement_running
 from beneficiaries.models import RESIDENT_FIELDS, District, Resident
-from beneficiaries.selectors import address_key, resident_possible_duplicates
+from beneficiaries.selectors import address_key, has_running_entitlement, resident_possible_duplicates
 from beneficiaries.streets import street_district
 from config.audit import audit_record
 from config.text import fold
@@ -32,6 +32,7 @@ BLANK_RESIDENT = {
     "diet": [],
     "allergies": "",
     "notes": "",
+    "card_number": None,  # released: a scan of the old card finds nobody
     "search_text": "",
     "address_key": "",
     "is_active": False,
@@ -97,15 +98,19 @@ def resident_cards_print(*, residents: list[Resident], by) -> bytes:
 
 
 def resident_anonymise(*, resident_id: int) -> Resident:
-    """Blank everything on the resident's row that identifies them; the card number and district stay.
+    """Blank everything on the resident's row that identifies them and release the card; the district stays.
 
-    Refuses a second time (``already_anonymised``). One step of ``tasks.retention``'s
-    anonymisation, which also asks the other apps about their rows and records the event.
+    Refuses a second time (``already_anonymised``) and while an entitlement is current or starts
+    later (``entitlement_running``: the data is needed for the public task, RODO art. 17(3)(b)).
+    One step of ``tasks.retention``'s anonymisation, which also asks the other apps about their
+    rows and records the event.
     """
     with transaction.atomic():
         current = Resident.objects.select_for_update().get(pk=resident_id)
         if current.anonymised_at is not None:
             raise already_anonymised()
+        if has_running_entitlement(resident_id=current.pk, today=timezone.localdate()):
+            raise entitlement_running()
         for field, value in {**BLANK_RESIDENT, "first_name": f"#{current.pk}"}.items():
             setattr(current, field, value)
         current.last_name = ANONYMOUS_LAST_NAME

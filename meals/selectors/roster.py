@@ -21,6 +21,7 @@ class RosterRow:
     last_name: str
     first_name: str
     card_number: str
+    birth_year: int | None  # tells namesakes apart on the signed list
     district: str  # the District code, e.g. "chorzow_stary"
     document_number: str  # the hot_meal entitlement's decision number ("" if none)
     diet: list[str]
@@ -54,7 +55,7 @@ def roster_for(day: datetime.date, eligible: QuerySet[Resident]) -> Roster:
     issues = {row["resident_id"]: row for row in served.values("resident_id", *issue_fields)}
     residents = Resident.objects.filter(Q(id__in=eligible.values("id")) | Q(id__in=served.values("resident_id")))
     documents = _decision_numbers(day)
-    fields = ("id", "last_name", "first_name", "card_number", "district", "diet", "allergies")
+    fields = ("id", "last_name", "first_name", "card_number", "birth_date", "district", "diet", "allergies")
     rows = [_roster_row(values, documents, issues.get(values["id"])) for values in residents.values(*fields)]
     rows.sort(key=lambda row: (name_sort_key(row.last_name), name_sort_key(row.first_name), row.resident_id))
     served_by = {resident_id: issue["issued_by__username"] for resident_id, issue in issues.items()}
@@ -73,6 +74,7 @@ def _roster_row(values: dict, documents: dict[int, str], issue: dict | None) -> 
         last_name=values["last_name"],
         first_name=values["first_name"],
         card_number=values["card_number"] or "",
+        birth_year=values["birth_date"].year if values["birth_date"] else None,
         district=values["district"],
         document_number=documents.get(values["id"], ""),
         diet=list(values["diet"] or []),

@@ -33,7 +33,8 @@ class ResidentExportApi(GenericAPIView):
 class ResidentAnonymiseApi(GenericAPIView):
     """Anonymise one person on request (RODO art. 17) with `{"confirm": true}`.
 
-    A second time is 409 `already_anonymised`.
+    Refused with 409 `entitlement_running` while an entitlement is current or starts later;
+    a second time is 409 `already_anonymised`.
     """
 
     capabilities = "residents.data_subject"
@@ -42,7 +43,10 @@ class ResidentAnonymiseApi(GenericAPIView):
     @extend_schema(
         tags=[TAG],
         request=AnonymiseInputSerializer,
-        responses={200: s.ResidentDetailSerializer, **error_responses({409: "already_anonymised"})},
+        responses={
+            200: s.ResidentDetailSerializer,
+            **error_responses({409: "entitlement_running, already_anonymised"}),
+        },
     )
     def post(self, request, pk: int):
         resident = get_object_or_404(Resident, pk=pk)

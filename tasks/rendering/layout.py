@@ -46,6 +46,8 @@ class Column:
     width: float  # points
     align: str = "left"  # "left" or "right"
     max_lines: int = 4  # longer text is cut with an ellipsis, so no row outgrows a page
+    # Never broken (a decision number): kept on one line, drawn smaller when wider than the column.
+    one_line: bool = False
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,8 @@ class _LaidTable:
     def __init__(self, table: Table, font: str, bold: str):
         self.table = table
         self.font = font
-        self.limits = [(c.width - 2 * PADDING, c.max_lines) for c in table.columns]
+        self.limits = [(c.width - 2 * PADDING, 1 if c.one_line else c.max_lines) for c in table.columns]
+        self.whole = [c.one_line for c in table.columns]
         titles = [column.title for column in table.columns]
         self.header = tuple(
             wrap(t, bold, HEADER_FONT_SIZE, w, 3) for t, (w, _n) in zip(titles, self.limits, strict=True)
@@ -162,7 +165,10 @@ class _LaidTable:
 
     def lines(self, number: int, row) -> tuple[tuple[str, ...], ...]:
         texts = self.table.cells(number, row)
-        return tuple(wrap(t, self.font, FONT_SIZE, w, n) for t, (w, n) in zip(texts, self.limits, strict=True))
+        return tuple(
+            (str(t),) if whole else wrap(t, self.font, FONT_SIZE, w, n)
+            for t, (w, n), whole in zip(texts, self.limits, self.whole, strict=True)
+        )
 
 
 def _height(cells, minimum: float) -> float:
@@ -303,10 +309,22 @@ def _put_cells(text, cells, columns, xs, top: float, font: str, size: float) -> 
                 right = x + column.width - PADDING
                 text.setTextOrigin(right - text_width(line, font, size), baseline - offset * LEADING)
                 text.textLine(line)
+        elif column.one_line and len(lines) == 1:
+            _put_shrunk(text, lines[0], x + PADDING, baseline, column.width - 2 * PADDING, font, size)
         else:
             text.setTextOrigin(x + PADDING, baseline)
             for line in lines:
                 text.textLine(line)  # moves down by LEADING
+
+
+def _put_shrunk(text, line: str, x: float, baseline: float, width: float, font: str, size: float) -> None:
+    """One line, in a smaller size if it is wider than ``width``: a number is never broken in two."""
+    needed = text_width(line, font, size)
+    smaller = size * width / needed if needed > width else size
+    text.setFont(font, smaller, LEADING)
+    text.setTextOrigin(x, baseline)
+    text.textLine(line)
+    text.setFont(font, size, LEADING)
 
 
 def _draw_footer(canvas: Canvas, left: str, number: int, total: int, font: str) -> None:

@@ -10,13 +10,14 @@ from tasks.rendering.layout import Column, Frame, Table, render
 from tasks.rendering.parts import header_frame_part, lines_block, signature_block
 
 TITLE = "Lista odbioru posiłków"
+# No diet or allergy here: every resident who signs sees the whole page (DOMAIN.md "Printed
+# lists", RODO art. 9). The staff's serving sheet (tasks/rendering/serving.py) carries them.
 COLUMNS = (
     Column("Lp.", 9 * mm, align="right"),
-    Column("Nazwisko i imię", 42 * mm),
-    Column("Nr decyzji", 34 * mm),
-    Column("Dieta / alergie", 41 * mm, max_lines=5),
-    Column("Podpis odbierającego", 30 * mm),
-    Column("Uwagi", 24 * mm),
+    Column("Nazwisko i imię (rok urodzenia)", 58 * mm),
+    Column("Nr decyzji", 38 * mm, one_line=True),
+    Column("Podpis odbierającego", 45 * mm),
+    Column("Uwagi", 30 * mm),
 )
 SERVED_MARK = "✓ wydano"
 
@@ -52,9 +53,8 @@ def render_meal_roster(
 def _cells(number: int, row) -> tuple[str, ...]:
     return (
         str(number),
-        f"{row.last_name} {row.first_name}",
+        wording.name_with_birth_year(row),
         row.document_number,
-        wording.diet_text(row.diet, row.allergies),
         "",
         _remarks(row),
     )

@@ -66,8 +66,12 @@ def printed_line(printed_at: datetime.datetime, printed_by: str) -> str:
     return f"Wydrukowano {timezone.localtime(printed_at):%d.%m.%Y %H:%M} przez {printed_by or SCHEDULER}"
 
 
-def diet_text(diet: list[str], allergies: str) -> str:
-    parts = [", ".join(DIETS.get(tag, tag) for tag in diet)] if diet else []
-    if allergies and allergies.strip():
-        parts.append(f"alergie: {allergies.strip()}")
-    return "; ".join(parts)
+def diet_names(diet: list[str]) -> str:
+    """'wegetariańska, bezglutenowa' ("" for no diet): for the staff's serving sheet only."""
+    return ", ".join(DIETS.get(tag, tag) for tag in diet)
+
+
+def name_with_birth_year(row) -> str:
+    """'Nowak Anna (1961)': surname first, and the birth year that tells namesakes apart."""
+    name = f"{row.last_name} {row.first_name}"
+    return f"{name} ({row.birth_year})" if row.birth_year else name

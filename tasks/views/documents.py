@@ -58,10 +58,17 @@ def _context(request) -> dict:
     documents = list(selectors.documents_filtered(mine, created_on=today)[:TODAY_LIMIT])
     titles = selectors.session_titles(documents)
     kinds = selectors.document_kinds_for(request.user)
+    outdated = selectors.outdated_ids(documents)
     year, month = previous_month(today)
     return {
         "rows": [
-            {"document": d, "label": document_label(d, titles), "key": f"{d.kind}:{d.subject}"} for d in documents
+            {
+                "document": d,
+                "label": document_label(d, titles),
+                "key": f"{d.kind}:{d.subject}",
+                "outdated": d.pk in outdated,
+            }
+            for d in documents
         ],
         "sessions": selectors.sessions_to_print(today=today) if DocumentKind.WORKSHOP_ATTENDANCE in kinds else [],
         "today": today,
@@ -94,6 +101,7 @@ def _page_config(documents, kinds: list[str]) -> dict:
             "download": _("Download PDF"),
             "downloadCsv": _("Download CSV"),
             "regenerate": _("Generate again"),
+            "outdated": _("outdated: the data changed since"),
             "failed": _("The request failed."),
             "network": _("No connection to the server. Try again."),
             "notQueued": _("The queue is unavailable; the document will be prepared later."),

@@ -24,6 +24,7 @@ def test_a_row_carries_the_residents_data_and_the_decision_number():
             last_name="Nowak",
             first_name="Jan",
             card_number=resident.card_number,
+            birth_year=resident.birth_date.year,
             district="maciejkowice",
             document_number="OPS.8220.7.2026",
             diet=["soft"],

@@ -182,3 +182,9 @@ def api_client_for(user) -> APIClient:
     if user is not None:
         client.force_authenticate(user)
     return client
+
+
+def entitlements_ended(resident: Resident) -> None:
+    """Anonymisation waits until no entitlement is current or future: make the resident's end yesterday."""
+    yesterday = DAY - datetime.timedelta(days=1)
+    resident.entitlements.update(valid_from=yesterday - datetime.timedelta(days=30), valid_to=yesterday)

@@ -129,6 +129,7 @@ DOCUMENT_KINDS = {
     "workshop_attendance": WORKSHOPS,
     "monthly_meals": ONLY_COORDINATOR,
     "fead_report": ONLY_COORDINATOR,
+    "meal_serving_sheet": ONLY_COORDINATOR,
 }
 
 # Voiding a meal issue: who may undo whose issue (API.md "Roles"). Counter staff: their own, the

@@ -1,8 +1,9 @@
 """Right of access and erasure: a coordinator exports everything about one person, or anonymises them."""
 
+from beneficiaries.exceptions import entitlement_running
 from beneficiaries.models import Resident
 from config.models import AuditEvent
-from tests.security.conftest import api_client_for
+from tests.security.conftest import api_client_for, entitlements_ended
 from tests.support import nothing_changed
 
 
@@ -39,6 +40,7 @@ def test_anonymising_asks_for_confirmation(world, coordinator):
 
 
 def test_anonymising_on_request_removes_the_person_and_keeps_the_counts(world, coordinator):
+    entitlements_ended(world.resident)
     client = api_client_for(coordinator)
     response = client.post(f"/api/v1/residents/{world.resident.pk}/anonymise/", {"confirm": True})
     assert response.status_code == 200
@@ -60,7 +62,15 @@ def test_the_resident_page_offers_both_to_the_coordinator_only(world, client, co
     assert "/export/" not in page and "/anonymise/" not in page
 
 
+def test_the_page_refuses_while_an_entitlement_runs(world, client, coordinator):
+    client.force_login(coordinator)
+    with nothing_changed():
+        response = client.post(f"/residents/{world.resident.pk}/anonymise/", {"confirm": "yes"}, follow=True)
+    assert str(entitlement_running().detail) in response.content.decode()
+
+
 def test_the_page_explains_then_anonymises_only_when_the_box_is_ticked(world, client, coordinator):
+    entitlements_ended(world.resident)
     client.force_login(coordinator)
     url = f"/residents/{world.resident.pk}/anonymise/"
     assert 'name="confirm"' in client.get(url).content.decode()

@@ -8,7 +8,7 @@ import datetime
 
 from config.models import AuditEvent
 from tasks.services import meal_roster_schedule
-from tests.security.conftest import api_client_for
+from tests.security.conftest import api_client_for, entitlements_ended
 from tests.support import DAY
 from workshops.models import SignupStatus
 
@@ -186,6 +186,7 @@ def test_an_export_of_a_persons_data_is_recorded(world, coordinator):
 
 
 def test_an_anonymisation_is_recorded_without_personal_data(world, coordinator):
+    entitlements_ended(world.resident)
     url = f"/api/v1/residents/{world.resident.pk}/anonymise/"
     assert_ok(api_client_for(coordinator).post(url, {"confirm": True}, format="json"), 200)
     event = read_back(coordinator, "resident.anonymise", world.resident.pk)

@@ -1,4 +1,4 @@
-"""The nightly job anonymises residents whose last entitlement ended more than RETENTION_DAYS ago.
+"""The nightly job anonymises residents past retention (RETENTION_YEARS from 1 January after the last entitlement).
 
 Names, PESEL, address, contact and health data go, from the resident and from the audit
 trail; the counts (meals per day and district, distinct persons, sign-ups) stay the same.
@@ -23,7 +23,7 @@ from tests.support import DAY, NOW
 from workshops.models import Signup, SignupStatus, Topic, WorkshopSession
 
 PESEL = "44051401359"
-LONG_AGO = DAY - datetime.timedelta(days=400)
+LONG_AGO = datetime.date(2024, 12, 31)  # with one year of retention: kept through 2025, due from 1 January 2026
 
 
 def resident_whose_decision_ended(on: datetime.date, **fields) -> Resident:
@@ -41,8 +41,8 @@ def resident_whose_decision_ended(on: datetime.date, **fields) -> Resident:
 
 @pytest.fixture
 def retention(settings):
-    settings.RETENTION_DAYS = 365
-    return settings.RETENTION_DAYS
+    settings.RETENTION_YEARS = 1
+    return settings.RETENTION_YEARS
 
 
 @pytest.fixture
@@ -71,8 +71,8 @@ def former(retention, frozen_clock, coordinator):
     session = WorkshopSession.objects.create(
         title="Zupy",
         topic=Topic.COOKING,
-        starts_at=NOW - datetime.timedelta(days=420),
-        ends_at=NOW - datetime.timedelta(days=420, hours=-3),
+        starts_at=NOW - datetime.timedelta(days=500),
+        ends_at=NOW - datetime.timedelta(days=500, hours=-3),
         capacity=5,
     )
     Signup.objects.create(session=session, resident=resident, status=SignupStatus.CONFIRMED, attended=True)
@@ -80,17 +80,29 @@ def former(retention, frozen_clock, coordinator):
 
 
 def test_only_residents_past_retention_are_due(former, frozen_clock):
-    recent = resident_whose_decision_ended(DAY - datetime.timedelta(days=100))
+    recent = resident_whose_decision_ended(datetime.date(2025, 1, 1))  # more than a year ago, but in 2025
     renewed = resident_whose_decision_ended(LONG_AGO)
     EntitlementFactory(resident=renewed, valid_from=DAY, valid_to=DAY + datetime.timedelta(days=30))
     never_entitled = ResidentFactory()
-    Resident.objects.filter(pk=never_entitled.pk).update(created_at=NOW - datetime.timedelta(days=400))
+    Resident.objects.filter(pk=never_entitled.pk).update(created_at=NOW - datetime.timedelta(days=500))
     just_registered = ResidentFactory()
 
     due = set(residents_due_for_anonymisation(today=DAY).values_list("pk", flat=True))
 
     assert former.pk in due and never_entitled.pk in due
     assert due.isdisjoint({recent.pk, renewed.pk, just_registered.pk})
+
+
+@pytest.mark.parametrize(
+    ("today", "due"),
+    [
+        (datetime.date(2025, 12, 31), False),
+        (datetime.date(2026, 1, 1), True),
+    ],
+)
+def test_retention_counts_from_1_january_after_the_last_entitlement(db, retention, today, due):
+    ended = resident_whose_decision_ended(datetime.date(2024, 6, 30))
+    assert residents_due_for_anonymisation(today=today).filter(pk=ended.pk).exists() is due
 
 
 def test_the_nightly_task_removes_names_pesel_and_health_data(former, frozen_clock):

@@ -12,7 +12,7 @@ import pytest
 
 from beneficiaries.models import Program
 from meals.models import MealIssue
-from tasks.models import Document, DocumentKind
+from tasks.models import KIND_PARAMETER, Document, DocumentKind
 from tests.factories import EntitlementFactory, ResidentFactory, UserFactory
 from tests.security.conftest import api_client_for
 from tests.security.permission_policy import (
@@ -85,11 +85,9 @@ def test_the_resident_page_shows_the_same_fields_as_the_api(role, person, princi
 
 
 def _parameter(world, kind: str) -> dict:
-    return {
-        DocumentKind.MEAL_ROSTER: {"date": DAY.isoformat()},
-        DocumentKind.WORKSHOP_ATTENDANCE: {"session": world.started_session.pk},
-        DocumentKind.MONTHLY_MEALS: {"month": "2026-02"},
-    }[kind]
+    """The kind's one parameter (tasks.models.KIND_PARAMETER), so that a new kind is covered too."""
+    name = KIND_PARAMETER[kind]
+    return {name: {"date": DAY.isoformat(), "session": world.started_session.pk, "month": "2026-02"}[name]}
 
 
 def _document_request(world, kind: str) -> dict:

@@ -59,4 +59,5 @@ class Row:
     takeaway: bool = False
     resident_id: int = 0
     card_number: str = ""
+    birth_year: int | None = 1961
     district: str = "chorzow_stary"

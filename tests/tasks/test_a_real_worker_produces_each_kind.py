@@ -45,10 +45,20 @@ def test_the_meal_roster(celery_worker_on_broker, coordinator_client, frozen_clo
     MealIssueFactory(resident=zolc)
     detail = request(coordinator_client, {"kind": "meal_roster", "date": DAY.isoformat()})
     text = pdf_text(download(coordinator_client, detail["file_url"]))
-    assert "Żółć Łukasz" in text and "Ścisło Źdźbło" in text
-    assert "alergie: orzechy & <mleko>" in " ".join(text.split())
+    assert "Żółć Łukasz (1944)" in text and "Ścisło Źdźbło" in text
+    assert "orzechy" not in text and "cukrzycowa" not in text  # residents sign it: no health data
     assert "✓ wydano 12:05" in " ".join(text.split())
     assert "Strona 1 z 1" in text
+    assert PESEL not in text
+
+
+def test_the_serving_sheet(celery_worker_on_broker, coordinator_client, frozen_clock):
+    eligible_resident(last_name="Żółć", first_name="Łukasz", pesel=PESEL, diet=["diabetic"])
+    eligible_resident(last_name="Ścisło", first_name="Źdźbło", allergies="orzechy & <mleko>")
+    detail = request(coordinator_client, {"kind": "meal_serving_sheet", "date": DAY.isoformat()})
+    text = " ".join(pdf_text(download(coordinator_client, detail["file_url"])).split())
+    assert "Lista wydawania – diety" in text
+    assert "Żółć Łukasz (1944) cukrzycowa" in text and "orzechy & <mleko>" in text
     assert PESEL not in text
 
 
@@ -57,7 +67,7 @@ def test_the_workshop_attendance_list(celery_worker_on_broker, coordinator_clien
     sign_up(session, last_name="Żółć", first_name="Łukasz", referral="FEPŻ/7/2026", pesel=PESEL)
     detail = request(coordinator_client, {"kind": "workshop_attendance", "session": session.pk})
     text = pdf_text(download(coordinator_client, detail["file_url"]))
-    assert "Łukasz Żółć" in text and "FEPŻ/7/2026" in text
+    assert "Żółć Łukasz" in text and "FEPŻ/7/2026" in text
     assert "warsztaty kulinarne – Budżet & <oszczędności>" in text
     assert "Prowadzący: Ewa Łęcka" in text
     assert "Liczba uczestników: 1" in text

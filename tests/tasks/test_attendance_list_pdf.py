@@ -2,7 +2,7 @@
 
 import datetime
 
-from tasks.rendering.attendance import render_attendance_sheet
+from tasks.rendering.attendance import Programme, render_attendance_sheet
 from tests.support import NOW, WARSAW
 from tests.tasks.helpers import pdf_pages, pdf_text
 from workshops.selectors import AttendanceRow, AttendanceSheet
@@ -42,12 +42,12 @@ def test_the_programme_line_and_the_session_details_are_printed():
     assert "Prowadzący: Grażyna Żak" in text
 
 
-def test_participants_are_listed_first_name_first_with_their_referral():
+def test_participants_are_listed_surname_first_with_their_referral():
     text = pdf_text(render(ROWS))
-    for title in ("Lp.", "Imię i nazwisko", "Nr skierowania", "Podpis"):
+    for title in ("Lp.", "Nazwisko i imię", "Nr skierowania", "Podpis"):
         assert title in text
-    assert "Łukasz Żółć" in text
-    assert "Źdźbło Ścisło" in text
+    assert "Żółć Łukasz" in text
+    assert "Ścisło Źdźbło" in text
     assert "FEPŻ/12/2026" in text
 
 
@@ -57,14 +57,37 @@ def test_the_count_and_the_leaders_signature_close_the_list():
     assert "Podpis prowadzącego:" in text
 
 
-def test_a_marked_labelled_place_is_left_for_the_eu_logo_strip():
-    content = render(ROWS)
-    assert "Miejsce na pasek logotypów programu FEPŻ 2021–2027" in pdf_text(content)
+def test_an_empty_framed_place_is_left_for_the_eu_logo_strip_never_placeholder_text():
+    first_line = pdf_text(render(ROWS)).splitlines()[0]
+    assert first_line == "OPS Chorzów – Centrum Pracy Socjalnej"  # nothing written in the frame above it
+    assert "Miejsce na" not in pdf_text(render(ROWS))
+
+
+def test_the_subprogramme_and_the_partner_organisation_are_printed():
+    programme = Programme(subprogramme="Podprogram 2025", partner="Bank Żywności & Spółka")
+    text = pdf_text(render_attendance_sheet(sheet=sheet(ROWS), printed_at=NOW, printed_by="", programme=programme))
+    assert "Podprogram 2025 · Organizacja partnerska: Bank Żywności & Spółka" in text
+
+
+def test_without_settings_the_subprogramme_is_the_sessions_year_and_the_partner_a_line_to_fill_in():
+    text = pdf_text(render(ROWS))
+    assert "Podprogram 2026 · Organizacja partnerska: ......" in text
+
+
+def test_the_themes_carry_the_programmes_names():
+    names = {
+        "cooking": "warsztaty kulinarne",
+        "nutrition": "warsztaty żywieniowo-dietetyczne",
+        "budgeting": "warsztaty edukacji ekonomicznej",
+        "food_waste": "warsztaty niemarnowania żywności",
+    }
+    for topic, name in names.items():
+        assert f"Temat: {name} –" in pdf_text(render(ROWS, topic=topic))
 
 
 def test_user_text_with_markup_characters_prints_as_written():
     text = pdf_text(render([AttendanceRow("<b>Nowak</b>", "Anna & Jan", "", None)], location="Sala <A> & B"))
-    assert "Anna & Jan <b>Nowak</b>" in text
+    assert "<b>Nowak</b> Anna & Jan" in text
     assert "Miejsce: Sala <A> & B" in text
 
 
@@ -72,7 +95,7 @@ def test_a_long_list_repeats_the_header_and_numbers_its_pages():
     pages = pdf_pages(render([AttendanceRow(f"Nazwisko{i}", "Imię", "", None) for i in range(60)]))
     assert len(pages) > 1
     for number, text in enumerate(pages, start=1):
-        assert "Lista obecności" in text and "Imię i nazwisko" in text
+        assert "Lista obecności" in text and "Nazwisko i imię" in text
         assert f"Strona {number} z {len(pages)}" in text
         assert "Wydrukowano 04.03.2026 11:30 przez Grażyna Żak" in text
 

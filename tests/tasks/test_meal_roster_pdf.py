@@ -41,15 +41,34 @@ def test_the_header_names_the_office_the_point_and_the_day():
 
 def test_the_columns_are_those_of_the_form():
     text = pdf_text(render([Row("Nowak", "Anna")]))
-    for title in ("Lp.", "Nazwisko i imię", "Nr decyzji", "Dieta / alergie", "Uwagi"):
+    for title in ("Lp.", "Nazwisko i imię (rok urodzenia)", "Nr decyzji", "Uwagi"):
         assert title in text
     assert re.search(r"Podpis\s+odbierającego", text)
+    assert "Dieta" not in text and "alergi" not in text
 
 
-def test_diet_allergies_and_decision_number_are_printed():
-    text = pdf_text(render([Row("Nowak", "Anna", "OPS.8220.77.2026", ("vegetarian", "gluten_free"), "orzechy")]))
-    assert "OPS.8220.77.2026" in text
-    assert "wegetariańska, bezglutenowa; alergie: orzechy" in " ".join(text.split())
+def test_the_signed_list_carries_no_diet_or_allergy():
+    """Every resident who signs sees the page: health data (and what "bez wieprzowiny" says) stays off it."""
+    rows = [
+        Row("Nowak", "Anna", diet=("vegetarian", "gluten_free"), allergies="orzechy"),
+        Row("Lis", "Ewa", diet=("no_pork", "diabetic", "lactose_free", "soft")),
+    ]
+    text = " ".join(pdf_text(render(rows)).split())
+    for health in ("wegetariańska", "bezglutenowa", "orzechy", "wieprzowiny", "cukrzycowa", "laktozy", "lekkostrawna"):
+        assert health not in text
+
+
+def test_namesakes_are_told_apart_by_their_birth_year():
+    text = pdf_text(render([Row("Nowak", "Jan", birth_year=1948), Row("Nowak", "Jan", birth_year=1983)]))
+    assert "Nowak Jan (1948)" in text
+    assert "Nowak Jan (1983)" in text
+
+
+def test_a_long_decision_number_prints_whole_on_one_line():
+    number = "OPS.8220.12345.2026/ZM/01/KOR"
+    text = pdf_text(render([Row("Nowak", "Anna", document_number=number), Row("Lis", "Ewa", "OPS.8220.7.2026")]))
+    assert number in text.splitlines()  # one line: never broken after a "." or "/"
+    assert "OPS.8220.7.2026" in text
 
 
 def test_residents_already_served_are_marked_with_the_time():
@@ -95,13 +114,6 @@ def test_rows_are_numbered_across_pages_without_gaps():
     names = re.findall(r"Osoba(\d{3}) Test", "\n".join(pages))
     assert [int(n) for n in names] == list(range(1, 101))
     assert "Razem na liście: 100" in pages[-1]
-
-
-def test_very_long_allergies_are_wrapped_and_cut_never_lost_off_the_page():
-    allergies = "orzechy laskowe " * 60
-    text = pdf_text(render([Row("Nowak", "Anna", allergies=allergies), Row("Lis", "Ewa")]))
-    assert "…" in text
-    assert "Lis Ewa" in text
 
 
 def test_an_empty_list_says_so():

@@ -28,9 +28,10 @@ def test_every_kind_prints_the_names_but_never_the_pesel(frozen_clock):
         produced(DocumentKind.MEAL_ROSTER, DAY.isoformat()),
         produced(DocumentKind.WORKSHOP_ATTENDANCE, str(session.pk)),
         produced(DocumentKind.MONTHLY_MEALS, "2026-03"),
+        produced(DocumentKind.MEAL_SERVING_SHEET, DAY.isoformat()),
     ]
     texts = [pdf_text(document.file.read()) for document in documents]
-    assert "Żółć Łukasz" in texts[0] and "Źdźbło Ścisło" in texts[1] and "Żółć Łukasz" in texts[2]
+    assert "Żółć Łukasz" in texts[0] and "Ścisło Źdźbło" in texts[1] and "Żółć Łukasz" in texts[2]
     csv_text = documents[2].csv_file.read().decode("utf-8-sig")
     for text in [*texts, csv_text]:
         assert PESEL not in text and "02211307589" not in text

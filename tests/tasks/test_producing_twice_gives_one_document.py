@@ -55,10 +55,11 @@ def test_a_session_deleted_before_its_list_is_made_fails_with_a_reason():
 
 
 def test_a_renderer_bug_fails_the_document_with_a_readable_error(monkeypatch):
-    def broken(document):
+    def broken(document, data):
         raise ValueError("bug")
 
-    monkeypatch.setitem(producers.PRODUCERS, DocumentKind.MEAL_ROSTER, broken)
+    real = producers.KINDS[DocumentKind.MEAL_ROSTER]
+    monkeypatch.setitem(producers.KINDS, DocumentKind.MEAL_ROSTER, producers.Kind(real.data, broken))
     document = pending_roster()
     assert document_produce(document_id=document.pk) == DocumentStatus.FAILED
     document.refresh_from_db()

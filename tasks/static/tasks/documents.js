@@ -34,6 +34,7 @@
 
   function showStatus(row, doc) {
     row.dataset.status = doc.status;
+    row.dataset.fingerprint = doc.fingerprint;  // of what was printed once it is ready
     var badge = row.querySelector("[data-role=status]");
     badge.textContent = config.status[doc.status] || doc.status;
     badge.className = "badge " + ({ready: "ok", failed: "bad"}[doc.status] || "warn");
@@ -73,7 +74,7 @@
   function addRow(doc, label, param, key) {
     var empty = table.querySelector("[data-role=empty]");
     if (empty) { empty.remove(); }
-    var row = make("tr", {"data-id": doc.id, "data-status": doc.status, "data-key": key});
+    var row = make("tr", {"data-id": doc.id, "data-status": doc.status, "data-key": key, "data-fingerprint": doc.fingerprint});
     row.appendChild(make("td", {}, label));
     row.appendChild(make("td", {}, clock() + " · " + (doc.requested_by || "")));
     var state = make("td");
@@ -118,11 +119,26 @@
       return response.json().then(function (data) { return {ok: response.ok, data: data}; });
     }).then(function (result) {
       if (!result.ok) { return fail(form, result.data); }
-      var row = addRow(result.data, labelOf(form, param), param, key);
+      // The same data hands back the same document: its row is shown again, not doubled.
+      var row = table.querySelector("tr[data-id='" + result.data.id + "']");
+      if (!row) {
+        markOutdated(key, result.data.fingerprint);
+        row = addRow(result.data, labelOf(form, param), param, key);
+      }
       if (warned) { row.dataset.confirmed = "1"; }  // asked once already: not again on its download
       if (result.data.queued === false) { fail(form, {detail: config.text.notQueued}); }
       poll(row);
     }).catch(function () { fail(form, {detail: config.text.network}); });
+  }
+
+  // Rows of the same list printed from other data than the new document's are outdated.
+  function markOutdated(key, fingerprint) {
+    table.querySelectorAll("tr[data-key]").forEach(function (row) {
+      if (row.dataset.key !== key || row.dataset.fingerprint === fingerprint) { return; }
+      if (row.querySelector("[data-role=outdated]")) { return; }
+      row.cells[0].appendChild(document.createTextNode(" "));
+      row.cells[0].appendChild(make("span", {"class": "badge bad", "data-role": "outdated"}, config.text.outdated));
+    });
   }
 
   function fail(form, data) {
