@@ -30,7 +30,7 @@ def test_loading_the_demo_twice_adds_nothing(demo):
 @pytest.mark.parametrize(
     ("username", "password", "landing"),
     [
-        ("koordynator", "demo-koordynator", "/residents/"),
+        ("koordynator", "demo-koordynator", "/meals/"),
         ("wydawanie", "demo-wydawanie", "/meals/counter/"),
         ("warsztaty", "demo-warsztaty", "/workshops/"),
     ],
