@@ -54,6 +54,11 @@ def test_a_coordinator_adds_a_price_and_the_api_lists_it(coordinator_client):
         {"valid_from": "9999-12-01", "price": "15.00"},
         {"price": "15.00"},
         {"valid_from": "2026-12-01", "price": "123456789.00"},
+        {"valid_from": "2026-12-01", "price": "NaN"},
+        {"valid_from": "2026-12-01", "price": "Infinity"},
+        {"valid_from": "2026-12-01", "price": "1e400"},
+        {"valid_from": "2026-12-01", "price": "15.005"},
+        {"valid_from": ["2026-12-01"], "price": {"zł": 1}},
     ],
 )
 def test_a_bad_price_is_a_400_and_changes_nothing(coordinator_client, two_prices, body):
