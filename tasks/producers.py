@@ -14,8 +14,9 @@ from django.utils import timezone, translation
 from meals.selectors.figures import monthly_meal_figures
 from meals.selectors.roster import meal_roster
 from tasks.models import Document, DocumentFailure, DocumentKind
-from tasks.rendering.attendance import Programme, render_attendance_sheet
+from tasks.rendering.attendance import render_attendance_sheet
 from tasks.rendering.fead import render_fead_csv, render_fead_report
+from tasks.rendering.fepz import Programme
 from tasks.rendering.monthly import render_monthly_csv, render_monthly_report
 from tasks.rendering.roster import render_meal_roster
 from tasks.rendering.serving import render_serving_sheet
@@ -141,12 +142,15 @@ def _serving_sheet(document: Document, rows) -> list[ProducedFile]:
     return [_pdf(document, render_serving_sheet(day=_day(document.subject), rows=rows, **_printed(document)))]
 
 
-def _workshop_attendance(document: Document, sheet) -> list[ProducedFile]:
-    programme = Programme(
+def _fepz() -> Programme:
+    return Programme(
         subprogramme=settings.FEPZ_SUBPROGRAMME, partner=settings.FEPZ_PARTNER, logo_file=settings.FEPZ_LOGO_FILE
     )
+
+
+def _workshop_attendance(document: Document, sheet) -> list[ProducedFile]:
     pdf = render_attendance_sheet(
-        sheet=sheet, printed_at=timezone.now(), printed_by=printed_by(document), programme=programme
+        sheet=sheet, printed_at=timezone.now(), printed_by=printed_by(document), programme=_fepz()
     )
     return [_pdf(document, pdf)]
 
@@ -159,7 +163,9 @@ def _monthly_meals(document: Document, figures) -> list[ProducedFile]:
 
 
 def _fead_report(document: Document, report) -> list[ProducedFile]:
-    pdf = render_fead_report(report=report, printed_at=timezone.now(), printed_by=printed_by(document))
+    pdf = render_fead_report(
+        report=report, printed_at=timezone.now(), printed_by=printed_by(document), programme=_fepz()
+    )
     return [_pdf(document, pdf), _csv(document, render_fead_csv(report=report))]
 
 

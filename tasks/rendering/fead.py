@@ -10,8 +10,9 @@ from django.utils import timezone
 from reportlab.lib.units import mm
 
 from tasks.rendering import wording
+from tasks.rendering.fepz import NO_SETTINGS, Programme, header_with_logo_strip, programme_blocks
 from tasks.rendering.layout import Column, Frame, Table, render
-from tasks.rendering.parts import header_frame_part, heading, signature_block
+from tasks.rendering.parts import heading, lines_block, signature_block
 from tasks.rendering.spreadsheet import csv_bytes
 
 TITLE = "Sprawozdanie z działań towarzyszących"
@@ -35,17 +36,17 @@ SESSION_COLUMNS = (
 )
 
 
-def render_fead_report(*, report, printed_at: datetime.datetime, printed_by: str) -> bytes:
-    """``report`` is a workshops.selectors.FeadReport."""
-    height, draw_header = header_frame_part(
-        [
-            (wording.INSTITUTION, True, 10),
-            (wording.ADDRESS, False, 8.5),
-            (TITLE, True, 14),
-            (wording.PROGRAMME, True, 9),
-            (f"Miesiąc: {wording.month_text(report.year, report.month)}", False, 9.5),
-        ]
-    )
+def render_fead_report(
+    *, report, printed_at: datetime.datetime, printed_by: str, programme: Programme = NO_SETTINGS
+) -> bytes:
+    """``report`` is a workshops.selectors.FeadReport; ``programme`` the office's FEPŻ settings."""
+    blocks = [
+        lines_block([(wording.INSTITUTION, True, 10), (wording.ADDRESS, False, 8.5)], space_after=1 * mm),
+        lines_block([(TITLE, True, 14)], space_after=0),
+        *programme_blocks(programme, year=report.year),
+        lines_block([(f"Miesiąc: {wording.month_text(report.year, report.month)}", False, 9.5)]),
+    ]
+    height, draw_header = header_with_logo_strip(blocks, programme.logo_file)
     frame = Frame(
         header_height=height,
         draw_header=draw_header,

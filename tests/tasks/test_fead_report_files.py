@@ -53,3 +53,19 @@ def test_the_csv_of_the_report_downloads_as_text(produced, coordinator_client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert 'filename="sprawozdanie-fepz-2026-03.csv"' in response["Content-Disposition"]
+
+
+def test_the_report_names_the_subprogramme_and_the_partner_organisation(
+    march,  # noqa: F811
+    coordinator_client,
+    frozen_clock,
+    django_capture_on_commit_callbacks,
+    settings,
+):
+    settings.FEPZ_PARTNER = "Bank Żywności & Co"
+    with django_capture_on_commit_callbacks():
+        response = coordinator_client.post(DOCUMENTS_URL, {"kind": "fead_report", "month": "2026-03"}, format="json")
+    document_produce(document_id=response.json()["id"])
+    text = " ".join(pdf_text(Document.objects.get(pk=response.json()["id"]).file.read()).split())
+    assert "Fundusze Europejskie na Pomoc Żywnościową 2021–2027 – działania towarzyszące" in text
+    assert "Podprogram 2026 · Organizacja partnerska: Bank Żywności & Co" in text
