@@ -198,6 +198,7 @@ RESIDENT_PERSONAL_KEYS = frozenset(
         "monthly_income",
         "card_number",
         "card",  # resident.card_print
+        "income_limit",
     }
 )
 # Everything a coordinator records about a resident, plus what the system adds.
@@ -210,8 +211,10 @@ ENTITLEMENT_EXPORT_FIELDS = (
     "document_number",
     "weekdays",
     "status",
+    "funding",
     "household_size",
     "monthly_income",
+    "income_limit",
     "created_at",
 )
 

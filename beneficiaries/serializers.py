@@ -10,7 +10,17 @@ from rest_framework import serializers
 
 from beneficiaries import validators
 from beneficiaries.eligibility import Reason
-from beneficiaries.models import RESIDENT_FIELDS, ClosureDay, DietTag, District, Entitlement, Program, Resident, Street
+from beneficiaries.models import (
+    RESIDENT_FIELDS,
+    ClosureDay,
+    DietTag,
+    District,
+    Entitlement,
+    Funding,
+    Program,
+    Resident,
+    Street,
+)
 from beneficiaries.selectors import DuplicateReason
 from config.roles import hidden_fields
 
@@ -77,6 +87,7 @@ class ResidentInputSerializer(serializers.Serializer):
     diet = DietField(required=False)
     allergies = Text(max_length=2000, required=False, allow_blank=True)
     notes = Text(max_length=4000, required=False, allow_blank=True)
+    homeless = serializers.BooleanField(required=False)
     is_active = serializers.BooleanField(required=False)
 
     def validate_pesel(self, value):
@@ -121,10 +132,18 @@ class ResidentSerializer(VisibleFieldsMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class IncomeTestSerializer(serializers.Serializer):
+    passed = serializers.BooleanField()
+    limit = serializers.DecimalField(max_digits=10, decimal_places=2, help_text="zł per person")
+
+
 class EntitlementSerializer(VisibleFieldsMixin, serializers.ModelSerializer):
     """Income figures only for the roles that may see them."""
 
     weekdays = WeekdaysField()
+    income_test = IncomeTestSerializer(
+        read_only=True, allow_null=True, help_text="The income test's result when income was given."
+    )
 
     class Meta:
         model = Entitlement
@@ -137,8 +156,10 @@ class EntitlementSerializer(VisibleFieldsMixin, serializers.ModelSerializer):
             "document_number",
             "weekdays",
             "status",
+            "funding",
             "household_size",
             "monthly_income",
+            "income_test",
             "created_at",
         ]
         read_only_fields = fields
@@ -196,6 +217,7 @@ class EntitlementInputSerializer(serializers.Serializer):
     monthly_income = serializers.DecimalField(
         max_digits=10, decimal_places=2, min_value=0, required=False, allow_null=True
     )
+    funding = serializers.ChoiceField(choices=Funding.choices, required=False, default=Funding.PROGRAMME)
 
     def validate(self, attrs):
         if attrs["valid_to"] < attrs["valid_from"]:

@@ -72,6 +72,7 @@ FIELD_CAPABILITIES: dict[str, str] = {
     "notes": "residents.see_notes",
     "monthly_income": "residents.see_income",
     "household_size": "residents.see_income",
+    "income_test": "residents.see_income",
     "phone": "residents.see_phone",
     "diet": "residents.see_health",
     "allergies": "residents.see_health",

@@ -183,6 +183,7 @@ _CLEANERS = {
     "diet": validators.clean_diet,
     "allergies": _text(None),
     "notes": _text(None),
+    "homeless": lambda value: bool(value),
     "is_active": lambda value: True if value is None else bool(value),
 }
 

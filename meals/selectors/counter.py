@@ -44,6 +44,7 @@ _CHECKIN_RESIDENT_FIELDS = (
     "allergies",
     "is_active",
     "district",
+    "homeless",
 )
 
 

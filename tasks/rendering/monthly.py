@@ -44,6 +44,11 @@ def _sections(figures) -> list:
     summary = [
         (f"Liczba wydanych posiłków: {figures.total}", True, 10),
         (f"Liczba osób, którym wydano posiłek: {figures.distinct_persons}", True, 10),
+        (
+            f"W tym osoby w kryzysie bezdomności: {figures.homeless_persons} (posiłków: {figures.homeless_meals})",
+            False,
+            10,
+        ),
     ]
     return [
         lines_block(summary, space_after=1 * mm),
@@ -76,13 +81,15 @@ def _resident_cells(number: int, row) -> tuple[str, ...]:
 def render_monthly_csv(*, figures) -> bytes:
     """The same figures for a spreadsheet: one row per figure, its section in the first column.
 
-    "liczba" is meals, except in the "liczba_osob" row (distinct persons).
+    "liczba" is meals, except in the "liczba_osob" and "osoby_bezdomne" rows (distinct persons).
     """
     rows = [["sekcja", "data", "id_mieszkanca", "nazwisko", "imie", "dzielnica", "liczba"]]
     rows += [["dzien", day.isoformat(), "", "", "", "", meals] for day, meals in figures.per_day]
     for resident_id, last_name, first_name, district, meals in figures.per_resident:
         rows.append(["osoba", "", resident_id, last_name, first_name, district, meals])
     rows += [["dzielnica", "", "", "", "", district, meals] for district, meals in figures.by_district.items()]
+    rows.append(["osoby_bezdomne", "", "", "", "", "", figures.homeless_persons])
+    rows.append(["posilki_osob_bezdomnych", "", "", "", "", "", figures.homeless_meals])
     rows.append(["liczba_osob", "", "", "", "", "", figures.distinct_persons])
     rows.append(["razem", "", "", "", "", "", figures.total])
     return csv_bytes(rows)
