@@ -51,6 +51,7 @@ RULES: dict[str, frozenset[Role]] = {
     # Hot meals: the counter and the day; a void of one's own issue of today is meals.issue too.
     "meals.issue": frozenset({DISTRIBUTION, COORDINATOR}),
     "meals.void_any": frozenset({COORDINATOR}),
+    "meals.backdate": frozenset({COORDINATOR}),  # an issue on an earlier day (a signed paper list)
     "meals.plan": frozenset({COORDINATOR}),  # the day's menu and portions
     "meals.prices": frozenset({COORDINATOR}),  # the caterer's price of a meal, dated
     # Workshops: leaders read and manage every session (the page lists their own by default).

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from meals.models import MealDay, MealIssue
+from beneficiaries.admin import ReadOnlyAdmin
+from meals.models import MealDay, MealIssue, OfflineConflict
 from meals.services import meal_day_plan
 
 
@@ -8,8 +9,8 @@ from meals.services import meal_day_plan
 class MealIssueAdmin(admin.ModelAdmin):
     """Read-only: issues and voids go through the counter (and the audit trail), never edited here."""
 
-    list_display = ("date", "issued_at", "resident", "takeaway", "issued_by", "voided_at")
-    list_filter = ("date", "takeaway")
+    list_display = ("date", "issued_at", "resident", "source", "takeaway", "issued_by", "voided_at")
+    list_filter = ("date", "source", "takeaway")
     date_hierarchy = "date"
     search_fields = ("resident__search_text", "client_ref")
     list_select_related = ("resident", "issued_by")
@@ -23,6 +24,16 @@ class MealIssueAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(OfflineConflict)
+class OfflineConflictAdmin(ReadOnlyAdmin):
+    """Read-only: recorded when a counter's offline queue is sent (meals.services)."""
+
+    list_display = ("date", "scanned_at", "resident", "scanned_by", "code", "issue")
+    date_hierarchy = "date"
+    list_select_related = ("resident", "scanned_by")
+    raw_id_fields = ("resident", "issue")
 
 
 @admin.register(MealDay)

@@ -13,6 +13,7 @@ from meals import exceptions, services
 from meals.models import MealIssue
 from meals.selectors.counter import checkin_state, residents_matching
 from meals.selectors.day import day_overview, day_plan, day_summary, issues_on
+from meals.selectors.offline import offline_pack
 from meals.selectors.prices import meal_prices
 from meals.serializers import (
     CheckinStateSerializer,
@@ -24,6 +25,7 @@ from meals.serializers import (
     IssueCreateSerializer,
     MealIssueSerializer,
     MealPriceSerializer,
+    OfflinePackSerializer,
     SearchQuerySerializer,
     SearchResultSerializer,
     VoidSerializer,
@@ -57,6 +59,7 @@ class MealIssueListCreate(generics.ListAPIView):
             **error_responses(
                 {
                     404: "unknown_resident",
+                    403: "earlier_day_not_allowed: only coordinators record meals on an earlier day",
                     409: "already_issued, client_ref_reused",
                     422: "not_eligible",
                     503: "busy",
@@ -73,6 +76,8 @@ class MealIssueListCreate(generics.ListAPIView):
             takeaway=data["takeaway"],
             collected_by=data["collected_by"],
             client_ref=data["client_ref"],
+            issued_at=data.get("issued_at"),
+            source=data["source"],
         )
         code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
         return Response(MealIssueSerializer(result.issue, context={"request": request}).data, status=code)
@@ -147,6 +152,22 @@ class MealDayPlan(APIView):
     def patch(self, request, day):
         data = _valid(DayPlanSerializer, request.data)
         return Response(DayPlanSerializer(services.meal_day_plan(day=day, by=request.user, **data)).data)
+
+
+class MealOfflinePack(APIView):
+    """Everyone eligible today, for a counter to keep serving without the network (docs/counter.md).
+
+    Personal data in bulk: never cached (``Cache-Control: no-store``, as every answer of the
+    service) and recorded in the audit trail like every full list read.
+    """
+
+    capabilities = "meals.issue"
+
+    @extend_schema(tags=TAGS, responses=OfflinePackSerializer)
+    def get(self, request):
+        pack = offline_pack(day=timezone.localdate())
+        services.offline_pack_record(by=request.user, day=pack.date, residents=len(pack.residents))
+        return Response(OfflinePackSerializer(pack).data)
 
 
 class CheckinStateView(APIView):

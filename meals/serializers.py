@@ -11,8 +11,8 @@ from beneficiaries.eligibility import Reason
 from beneficiaries.models import Resident
 from config.serializers import ErrorIssueSerializer
 from meals.converters import MAX_YEAR, MIN_YEAR
-from meals.models import MealDay, MealIssue, MealPrice
-from meals.services import issue_ref, issued_by_name, may_void
+from meals.models import IssueSource, MealDay, MealIssue, MealPrice
+from meals.services import CLOCK_SKEW, issue_ref, issued_by_name, may_void
 
 MAX_ID = 2**63 - 1
 REASON_CODES = [value for name, value in vars(Reason).items() if name.isupper()]
@@ -46,6 +46,7 @@ class MealIssueSerializer(serializers.ModelSerializer):
             "resident",
             "date",
             "issued_at",
+            "source",
             "takeaway",
             "collected_by",
             "issued_by",
@@ -71,6 +72,7 @@ class MealIssueSerializer(serializers.ModelSerializer):
             },
             "date": _DATE.to_representation(issue.date),
             "issued_at": _DATETIME.to_representation(issue.issued_at),
+            "source": issue.source,
             "takeaway": issue.takeaway,
             "collected_by": issue.collected_by,
             "issued_by": issue.issued_by.username,
@@ -98,6 +100,17 @@ class IssueCreateSerializer(serializers.Serializer):
     takeaway = serializers.BooleanField(default=False)
     collected_by = serializers.CharField(default="", allow_blank=True, allow_null=True, max_length=200)
     client_ref = serializers.CharField(required=False, allow_blank=True, allow_null=True, max_length=64)
+    issued_at = serializers.DateTimeField(
+        required=False, help_text="When the meal was handed out (a queued offline scan, a paper list); default now."
+    )
+    source = serializers.ChoiceField(choices=IssueSource.choices, default=IssueSource.COUNTER)
+
+    def validate_issued_at(self, value):
+        if not MIN_YEAR <= value.year <= MAX_YEAR:
+            raise serializers.ValidationError(_("Date out of range."))
+        if value > timezone.now() + CLOCK_SKEW:
+            raise serializers.ValidationError(_("A meal cannot be issued in the future."))
+        return value
 
     def validate(self, attrs):
         if ("resident" in attrs) == ("card" in attrs):
@@ -149,11 +162,20 @@ class IssueRefSerializer(ErrorIssueSerializer):
 # --- The counter's reads ------------------------------------------------------------------
 
 
+class CounterResidentSerializer(ResidentBriefSerializer):
+    """The resident as the counter shows them: birth year and street tell namesakes apart."""
+
+    birth_year = serializers.IntegerField(source="birth_date.year", allow_null=True, default=None)
+
+    class Meta(ResidentBriefSerializer.Meta):
+        fields = [*ResidentBriefSerializer.Meta.fields, "birth_year", "street"]
+
+
 class CheckinStateSerializer(serializers.Serializer):
     date = serializers.DateField()
     state = serializers.ChoiceField(choices=["may_eat", "already_issued", "not_eligible"])
     reasons = serializers.ListField(child=serializers.ChoiceField(choices=REASON_CODES), source="eligibility.reasons")
-    resident = ResidentBriefSerializer()
+    resident = CounterResidentSerializer()
     issue = IssueRefSerializer(allow_null=True)
 
 
@@ -161,6 +183,8 @@ class SearchResultSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     first_name = serializers.CharField()
     last_name = serializers.CharField()
+    birth_year = serializers.IntegerField(allow_null=True)
+    street = serializers.CharField()
     card_number = serializers.CharField(allow_null=True)
     diet = serializers.ListField(child=serializers.CharField())
     allergies = serializers.CharField()
@@ -227,6 +251,30 @@ class DaySerializer(DaySummarySerializer):
     def get_residents(self, day):
         context = {"expected_ids": day.expected_ids, "served_by": day.served_by}
         return DayResidentSerializer(day.rows, many=True, context=context).data
+
+
+class OfflinePackResidentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    first_name = serializers.CharField()
+    last_name = serializers.CharField()
+    birth_year = serializers.IntegerField(allow_null=True)
+    street = serializers.CharField()
+    card_number = serializers.CharField(allow_null=True)
+    diet = serializers.ListField(child=serializers.CharField())
+    allergies = serializers.CharField()
+    issued_at = serializers.DateTimeField(allow_null=True)
+
+
+class OfflinePackSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    generated_at = serializers.DateTimeField()
+    residents = serializers.SerializerMethodField()
+
+    @extend_schema_field(OfflinePackResidentSerializer(many=True))
+    def get_residents(self, pack):
+        """OfflinePackResidentSerializer's shape, built directly: the rows are plain dicts already."""
+        iso = serializers.DateTimeField().to_representation
+        return [{**row, "issued_at": iso(row["issued_at"]) if row["issued_at"] else None} for row in pack.residents]
 
 
 class DayPlanSerializer(serializers.ModelSerializer):

@@ -15,10 +15,11 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from beneficiaries.models import Resident
 from config.audit import REDACTED, audit_event, audit_insert_sql, audit_record
 from config.roles import may
 from meals import exceptions
-from meals.models import MealDay, MealIssue, MealPrice
+from meals.models import IssueSource, MealDay, MealIssue, MealPrice, OfflineConflict
 from meals.selectors.counter import checkin_subject, current_issue
 
 # A retried insert can only lose again if the blocking issue was voided in between.
@@ -55,14 +56,63 @@ def meal_issue(
     takeaway: bool = False,
     collected_by: str = "",
     client_ref: str | None = None,
+    issued_at: datetime.datetime | None = None,
+    source: str = IssueSource.COUNTER,
 ) -> IssueResult:
-    """Hand out today's hot meal to the resident named by id or card (exactly one of them).
+    """Hand out a hot meal to the resident named by id or card (exactly one of them), now or at ``issued_at``.
 
-    A first check-in makes two round trips of work: one query reads everything
+    ``issued_at``: when a counter that was offline scanned the card, or a meal on a signed paper
+    list (API.md "Hot meals"); the issue belongs to that moment's Warsaw day, an earlier day only
+    for those who may backdate. A queued offline meal refused because someone served the
+    resident meanwhile is kept as an :class:`OfflineConflict` for the coordinator.
+    """
+    try:
+        return _meal_issue(
+            by=by,
+            resident_id=resident_id,
+            card=card,
+            details=_IssueDetails(takeaway, collected_by, client_ref or None, source),
+            moment=_issue_moment(issued_at, by=by),
+        )
+    except exceptions.MealError as refusal:
+        if source == IssueSource.OFFLINE and client_ref and refusal.code in CONFLICT_CODES:
+            offline_conflict_record(
+                by=by, resident_id=resident_id, card=card, refusal=refusal, scanned_at=issued_at, client_ref=client_ref
+            )
+        raise
+
+
+@dataclass(frozen=True)
+class _IssueDetails:
+    takeaway: bool
+    collected_by: str
+    client_ref: str | None
+    source: str
+
+
+# A device's clock may run a little ahead of the server's: a moment this close to now is now.
+CLOCK_SKEW = datetime.timedelta(minutes=2)
+CONFLICT_CODES = ("already_issued", "not_eligible")
+
+
+def _issue_moment(issued_at: datetime.datetime | None, *, by) -> datetime.datetime:
+    """When the meal was handed out: now, or ``issued_at`` (never later than now)."""
+    now = timezone.now()
+    if issued_at is None or issued_at > now:
+        return now
+    if timezone.localdate(issued_at) < timezone.localdate(now) and not may(by, "meals.backdate"):
+        raise exceptions.earlier_day_not_allowed()
+    return issued_at
+
+
+def _meal_issue(
+    *, by, resident_id: int | None, card: str | None, details: _IssueDetails, moment: datetime.datetime
+) -> IssueResult:
+    """A first check-in makes two round trips of work: one query reads everything
     (:func:`checkin_subject`), one transaction writes the issue and its audit event.
     """
-    client_ref = client_ref or None
-    day = timezone.localdate()
+    client_ref = details.client_ref
+    day = timezone.localdate(moment)
     subject = checkin_subject(day=day, resident_id=resident_id, card=card, client_ref=client_ref)
     retried = subject is None or subject.earlier_issue_id is not None
     # A retry (or a client_ref reused for someone unknown): the earlier attempt decides.
@@ -76,10 +126,11 @@ def meal_issue(
     issue = MealIssue(
         resident=subject.resident,
         date=day,
-        issued_at=timezone.now(),
+        issued_at=moment,
         issued_by=by,
-        takeaway=takeaway,
-        collected_by=collected_by,
+        source=details.source,
+        takeaway=details.takeaway,
+        collected_by=details.collected_by,
         client_ref=client_ref,
     )
     return _insert(issue, resident_id=resident_id, card=card)
@@ -168,6 +219,8 @@ def _issue_audit(issue: MealIssue) -> dict:
     return {
         "resident": issue.resident_id,
         "date": issue.date,
+        "issued_at": issue.issued_at,
+        "source": issue.source,
         "takeaway": issue.takeaway,
         "collected_by": issue.collected_by,
         "client_ref": issue.client_ref,
@@ -260,3 +313,35 @@ def meal_issues_anonymise_for_resident(*, resident_id: int) -> int:
     issues = MealIssue.objects.filter(resident_id=resident_id)
     issues.exclude(void_reason="").update(void_reason=REDACTED)
     return issues.update(collected_by="")
+
+
+def offline_pack_record(*, by, day: datetime.date, residents: int) -> None:
+    """A counter took the day's list onto its device: a bulk read of personal data, so it is in the trail."""
+    audit_record(actor=by, action="meal.offline_pack", obj=by, after={"date": day, "residents": residents})
+
+
+def offline_conflict_record(
+    *, by, resident_id: int | None, card: str | None, refusal, scanned_at, client_ref: str
+) -> OfflineConflict | None:
+    """Keep a refused offline meal for the coordinator's day view; a resent queue records it once."""
+    resident = Resident.objects.filter(**({"card_number": card.strip()} if card else {"pk": resident_id})).first()
+    if resident is None:
+        return None
+    blocking = refusal.extra.get("issue") or {}
+    scanned_at = scanned_at or timezone.now()
+    with transaction.atomic():
+        conflict, created = OfflineConflict.objects.get_or_create(
+            client_ref=client_ref,
+            defaults={
+                "resident": resident,
+                "date": timezone.localdate(scanned_at),
+                "scanned_at": scanned_at,
+                "scanned_by": by,
+                "code": refusal.code,
+                "issue_id": blocking.get("id"),
+            },
+        )
+        if created:
+            after = {"resident": resident.pk, "code": refusal.code, "scanned_at": scanned_at}
+            audit_record(actor=by, action="meal.offline_conflict", obj=conflict, after=after)
+    return conflict

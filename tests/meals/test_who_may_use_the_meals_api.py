@@ -16,6 +16,7 @@ READS = [
     "/api/v1/meals/days/2026-03-04/plan/",
     "/api/v1/meals/check/?resident=1",
     "/api/v1/meals/residents/?search=kowal",
+    "/api/v1/meals/offline-pack/",
 ]
 WRITES = [
     ("post", ISSUES_URL, {"resident": 1}),

@@ -58,6 +58,7 @@ API = {
     ("api-meal-residents", "GET"): MEALS,
     ("api-meal-prices", "GET"): ONLY_COORDINATOR,
     ("api-meal-prices", "POST"): ONLY_COORDINATOR,
+    ("api-meal-offline-pack", "GET"): MEALS,
     # Workshops: leaders and the coordinator.
     ("workshop-session-list", "GET"): WORKSHOPS,
     ("workshop-session-list", "POST"): WORKSHOPS,
