@@ -174,6 +174,7 @@ def _past_issue(rng: random.Random, resident_id: int, day: datetime.date, moment
         resident_id=resident_id,
         date=day,
         issued_at=moment,
+        recorded_at=moment,
         issued_by=by,
         takeaway=rng.random() < 0.1,
         voided_at=moment + datetime.timedelta(minutes=2) if voided else None,

@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal
 
 from django import forms
@@ -19,3 +20,18 @@ class MealPriceForm(forms.Form):
     price = forms.DecimalField(
         label=_("Price of one meal (zł)"), max_digits=8, decimal_places=2, min_value=Decimal("0.01"), localize=True
     )
+
+
+class PaperListForm(forms.Form):
+    """The ticks of a signed paper list: who of ``residents`` (the day's roster, not yet served) got a meal."""
+
+    at = forms.TimeField(
+        label=_("Time of serving"), initial=datetime.time(12, 0), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    residents = forms.TypedMultipleChoiceField(
+        label=_("Ticked on the list"), coerce=int, widget=forms.CheckboxSelectMultiple, choices=()
+    )
+
+    def __init__(self, *args, resident_ids: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["residents"].choices = [(resident_id, resident_id) for resident_id in resident_ids]

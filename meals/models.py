@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from beneficiaries.models import Resident
@@ -25,6 +26,8 @@ class MealIssue(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("issued by")
     )
     source = models.CharField(_("source"), max_length=10, choices=IssueSource.choices, default=IssueSource.COUNTER)
+    # When the service recorded it: later than ``issued_at`` for a queued scan or a paper list.
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now, editable=False)
     takeaway = models.BooleanField(_("takeaway"), default=False)
     collected_by = models.CharField(_("collected by"), max_length=200, blank=True)
     # Idempotency key chosen by the client: a retried request returns the first issue.

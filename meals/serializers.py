@@ -208,6 +208,12 @@ class DayResidentSerializer(serializers.Serializer):
     allergies = serializers.CharField()
     issued_at = serializers.DateTimeField(allow_null=True)
     takeaway = serializers.BooleanField()
+    source = serializers.ChoiceField(
+        choices=IssueSource.choices, allow_null=True, help_text="How the issue was recorded; null if not served."
+    )
+    recorded_at = serializers.DateTimeField(
+        allow_null=True, help_text="When the issue was recorded (a paper list: when it was entered)."
+    )
     expected = serializers.BooleanField(
         read_only=True, help_text="Eligible that day (False: served although not eligible any more)."
     )
@@ -225,6 +231,8 @@ class DayResidentSerializer(serializers.Serializer):
             "allergies": row.allergies,
             "issued_at": _DATETIME.to_representation(row.issued_at) if row.issued_at else None,
             "takeaway": row.takeaway,
+            "source": row.source or None,
+            "recorded_at": _DATETIME.to_representation(row.recorded_at) if row.recorded_at else None,
             "expected": row.resident_id in self.context["expected_ids"],
             "issued_by": self.context["served_by"].get(row.resident_id),
         }

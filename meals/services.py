@@ -345,3 +345,30 @@ def offline_conflict_record(
             after = {"resident": resident.pk, "code": refusal.code, "scanned_at": scanned_at}
             audit_record(actor=by, action="meal.offline_conflict", obj=conflict, after=after)
     return conflict
+
+
+@dataclass(frozen=True)
+class PaperEntry:
+    entered: list[MealIssue]
+    refused: dict[int, exceptions.MealError]  # resident id -> why that tick was not recorded
+
+
+def paper_list_enter(*, by, day: datetime.date, at: datetime.time, resident_ids: list[int]) -> PaperEntry:
+    """A coordinator enters the ticks of a signed paper list of ``day`` afterwards (``source`` "paper").
+
+    Every tick goes through :func:`meal_issue` at ``day`` ``at`` (Warsaw): eligibility, the point's
+    opening and one meal per resident per day hold as at the counter. A refused tick (served
+    meanwhile, not eligible) leaves the others recorded; the record keeps who entered it and when.
+    """
+    moment = datetime.datetime.combine(day, at, tzinfo=timezone.get_default_timezone())
+    if moment > timezone.now():
+        raise ValidationError({"at": [_("A meal cannot be entered for a moment still to come.")]})
+    entered, refused = [], {}
+    for resident_id in resident_ids:
+        try:
+            result = meal_issue(by=by, resident_id=resident_id, issued_at=moment, source=IssueSource.PAPER)
+        except exceptions.MealError as refusal:
+            refused[resident_id] = refusal
+        else:
+            entered.append(result.issue)
+    return PaperEntry(entered=entered, refused=refused)

@@ -10,4 +10,6 @@ urlpatterns = [
     path("day/", views.day, name="day"),
     path("day/<meal_date:day>/", views.day, name="day-detail"),
     path("prices/", views.prices, name="prices"),
+    path("paper/", views.paper_list, name="paper"),
+    path("paper/<meal_date:day>/", views.paper_list, name="paper-list"),
 ]

@@ -17,11 +17,11 @@ from config.permissions import requires
 from config.roles import may
 from meals.charts import days_chart
 from meals.converters import parse_day
-from meals.forms import DayPlanForm, MealPriceForm
+from meals.forms import DayPlanForm, MealPriceForm, PaperListForm
 from meals.selectors.day import day_overview, days_counted
 from meals.selectors.prices import meal_prices
 from meals.serializers import REASON_CODES
-from meals.services import meal_day_plan, meal_price_create
+from meals.services import meal_day_plan, meal_price_create, paper_list_enter
 
 
 @requires("meals.issue")
@@ -146,3 +146,41 @@ def overview(request):
     today = timezone.localdate()
     days = days_counted(first=today - datetime.timedelta(days=OVERVIEW_DAYS - 1), last=today)
     return render(request, "meals/overview.html", {"chart": days_chart(days), "days": days, "today": today})
+
+
+@requires("meals.backdate")
+@require_http_methods(["GET", "POST"])
+def paper_list(request, day: datetime.date | None = None):
+    """Enter a signed paper list afterwards: the day's roster in the printed order, with tick boxes."""
+    today = timezone.localdate()
+    if day is None:
+        try:
+            day = parse_day(request.GET.get("date") or "")
+        except ValueError:
+            day = today
+        return redirect("meals:paper-list", day=day)
+    if day > today:
+        messages.error(request, _("A paper list can be entered only for today or an earlier day."))
+        return redirect("meals:paper-list", day=today)
+    overview = day_overview(day=day)
+    waiting = [row.resident_id for row in overview.waiting_rows]
+    form = PaperListForm(request.POST if request.method == "POST" else None, resident_ids=waiting)
+    if form.is_bound and overview.open and form.is_valid() and _enter_paper_list(request, day, form):
+        return redirect("meals:paper-list", day=day)
+    context = {"overview": overview, "form": form, "closure_label": _closure_label(overview.closure_reason)}
+    return render(request, "meals/paper_list.html", context)
+
+
+def _enter_paper_list(request, day: datetime.date, form: PaperListForm) -> bool:
+    """Record the ticks; say what was entered and what was refused. False when nothing could be tried."""
+    data = form.cleaned_data
+    try:
+        entry = paper_list_enter(by=request.user, day=day, at=data["at"], resident_ids=data["residents"])
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    if entry.entered:
+        messages.success(request, _("Meals entered from the paper list: %(n)d.") % {"n": len(entry.entered)})
+    for refusal in entry.refused.values():
+        messages.error(request, str(refusal.detail))
+    return True

@@ -28,6 +28,8 @@ class RosterRow:
     allergies: str
     issued_at: datetime.datetime | None  # non-voided issue of that day, if served
     takeaway: bool
+    source: str = ""  # how that issue was recorded (meals.models.IssueSource), "" if not served
+    recorded_at: datetime.datetime | None = None  # when it was recorded (a paper list: when entered)
 
 
 def meal_roster(*, day: datetime.date) -> list[RosterRow]:
@@ -51,7 +53,15 @@ def roster_for(day: datetime.date, eligible: QuerySet[Resident]) -> Roster:
     """The rows of ``eligible`` and of anyone served on ``day``, with who served each."""
     expected_ids = set(eligible.values_list("id", flat=True))
     served = MealIssue.objects.filter(date=day, voided_at__isnull=True)
-    issue_fields = ("issued_at", "takeaway", "issued_by__username", "issued_by__first_name", "issued_by__last_name")
+    issue_fields = (
+        "issued_at",
+        "takeaway",
+        "source",
+        "recorded_at",
+        "issued_by__username",
+        "issued_by__first_name",
+        "issued_by__last_name",
+    )
     issues = {row["resident_id"]: row for row in served.values("resident_id", *issue_fields)}
     residents = Resident.objects.filter(Q(id__in=eligible.values("id")) | Q(id__in=served.values("resident_id")))
     documents = _decision_numbers(day)
@@ -81,6 +91,8 @@ def _roster_row(values: dict, documents: dict[int, str], issue: dict | None) -> 
         allergies=values["allergies"],
         issued_at=issue["issued_at"] if issue else None,
         takeaway=issue["takeaway"] if issue else False,
+        source=issue["source"] if issue else "",
+        recorded_at=issue["recorded_at"] if issue else None,
     )
 
 

@@ -102,6 +102,8 @@ PAGES = {
     "meals:day": {"GET": MEALS, "POST": ONLY_COORDINATOR},
     "meals:day-detail": {"GET": MEALS, "POST": ONLY_COORDINATOR},
     "meals:prices": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
+    "meals:paper": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
+    "meals:paper-list": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
     "workshops:session-list": {"GET": WORKSHOPS},
     "workshops:session-create": {"GET": WORKSHOPS, "POST": WORKSHOPS},
     "workshops:figures": {"GET": WORKSHOPS},
