@@ -17,13 +17,15 @@ from tasks.rendering.spreadsheet import csv_bytes, money
 TITLE = "Rozliczenie posiłków z dostawcą"
 ROW_COLUMNS = (
     Column("Data", 21 * mm),
-    Column("Dzień tygodnia", 22 * mm),
-    Column("Finansowanie", 57 * mm),
-    Column("Wydane", 15 * mm, "right"),
+    Column("Dzień tygodnia", 24 * mm),
+    Column("Finansowanie", 40 * mm),
+    Column("Wydane", 18 * mm, "right"),
     Column("Anulowane", 22 * mm, "right"),
-    Column("Cena (zł)", 18 * mm, "right"),
-    Column("Kwota (zł)", 25 * mm, "right"),
+    Column("Cena (zł)", 22 * mm, "right"),
+    Column("Kwota (zł)", 33 * mm, "right"),
 )
+# Short names in the day rows (the totals above name each funding in full).
+ROW_FUNDINGS = {"programme": "program", "own_funds": "środki własne"}
 TOTAL_COLUMNS = (
     Column("Finansowanie", 80 * mm),
     Column("Wydane", 25 * mm, "right"),
@@ -97,7 +99,7 @@ def _row_cells(_number: int, row) -> tuple[str, ...]:
     return (
         f"{row.date:%d.%m.%Y}",
         wording.WEEKDAYS[row.date.weekday()],
-        _funding(row.funding),
+        ROW_FUNDINGS.get(row.funding, row.funding),
         str(row.issued),
         str(row.voided),
         price,
