@@ -13,6 +13,7 @@ from meals import exceptions, services
 from meals.models import MealIssue
 from meals.selectors.counter import checkin_state, residents_matching
 from meals.selectors.day import day_overview, day_plan, day_summary, issues_on
+from meals.selectors.offline import offline_pack
 from meals.selectors.prices import meal_prices
 from meals.serializers import (
     CheckinStateSerializer,
@@ -24,6 +25,7 @@ from meals.serializers import (
     IssueCreateSerializer,
     MealIssueSerializer,
     MealPriceSerializer,
+    OfflinePackSerializer,
     SearchQuerySerializer,
     SearchResultSerializer,
     VoidSerializer,
@@ -147,6 +149,22 @@ class MealDayPlan(APIView):
     def patch(self, request, day):
         data = _valid(DayPlanSerializer, request.data)
         return Response(DayPlanSerializer(services.meal_day_plan(day=day, by=request.user, **data)).data)
+
+
+class MealOfflinePack(APIView):
+    """Everyone eligible today, for a counter to keep serving without the network (docs/counter.md).
+
+    Personal data in bulk: never cached (``Cache-Control: no-store``, as every answer of the
+    service) and recorded in the audit trail like every full list read.
+    """
+
+    capabilities = "meals.issue"
+
+    @extend_schema(tags=TAGS, responses=OfflinePackSerializer)
+    def get(self, request):
+        pack = offline_pack(day=timezone.localdate())
+        services.offline_pack_record(by=request.user, day=pack.date, residents=len(pack.residents))
+        return Response(OfflinePackSerializer(pack).data)
 
 
 class CheckinStateView(APIView):

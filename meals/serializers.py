@@ -9,12 +9,11 @@ from rest_framework import serializers
 
 from beneficiaries.eligibility import Reason
 from beneficiaries.models import Resident
+from config.fields import MAX_ID, DayField
 from config.serializers import ErrorIssueSerializer
-from meals.converters import MAX_YEAR, MIN_YEAR
 from meals.models import MealDay, MealIssue, MealPrice
 from meals.services import issue_ref, issued_by_name, may_void
 
-MAX_ID = 2**63 - 1
 REASON_CODES = [value for name, value in vars(Reason).items() if name.isupper()]
 
 
@@ -111,14 +110,8 @@ class VoidSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=500)
 
 
-def _check_year(day):
-    if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise serializers.ValidationError(_("Date out of range."))
-    return day
-
-
 class DateQuerySerializer(serializers.Serializer):
-    date = serializers.DateField(required=False, validators=[_check_year])
+    date = DayField(required=False)
 
     def day(self):
         return self.validated_data.get("date") or timezone.localdate()
@@ -229,6 +222,30 @@ class DaySerializer(DaySummarySerializer):
         return DayResidentSerializer(day.rows, many=True, context=context).data
 
 
+class OfflinePackResidentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    first_name = serializers.CharField()
+    last_name = serializers.CharField()
+    birth_year = serializers.IntegerField(allow_null=True)
+    street = serializers.CharField()
+    card_number = serializers.CharField(allow_null=True)
+    diet = serializers.ListField(child=serializers.CharField())
+    allergies = serializers.CharField()
+    issued_at = serializers.DateTimeField(allow_null=True)
+
+
+class OfflinePackSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    generated_at = serializers.DateTimeField()
+    residents = serializers.SerializerMethodField()
+
+    @extend_schema_field(OfflinePackResidentSerializer(many=True))
+    def get_residents(self, pack):
+        """OfflinePackResidentSerializer's shape, built directly: the rows are plain dicts already."""
+        iso = serializers.DateTimeField().to_representation
+        return [{**row, "issued_at": iso(row["issued_at"]) if row["issued_at"] else None} for row in pack.residents]
+
+
 class DayPlanSerializer(serializers.ModelSerializer):
     menu = serializers.CharField(required=False, allow_blank=True, max_length=500)
     portions_planned = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=100_000)
@@ -247,7 +264,7 @@ class DayPlanSerializer(serializers.ModelSerializer):
 class MealPriceSerializer(serializers.ModelSerializer):
     """``{valid_from, price}``: ``price`` a decimal string in zł (API.md "Hot meals")."""
 
-    valid_from = serializers.DateField(validators=[_check_year])
+    valid_from = DayField()
     price = serializers.DecimalField(max_digits=8, decimal_places=2, min_value=Decimal("0.01"))
     created_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 

@@ -4,6 +4,7 @@ import datetime
 
 from reportlab.lib.units import mm
 
+from config import dates
 from tasks.rendering import wording
 from tasks.rendering.charts import daily_bars_block
 from tasks.rendering.layout import Column, Frame, Table, render
@@ -44,6 +45,11 @@ def _sections(figures) -> list:
     summary = [
         (f"Liczba wydanych posiłków: {figures.total}", True, 10),
         (f"Liczba osób, którym wydano posiłek: {figures.distinct_persons}", True, 10),
+        (
+            f"W tym osoby w kryzysie bezdomności: {figures.homeless_persons} (posiłków: {figures.homeless_meals})",
+            False,
+            10,
+        ),
     ]
     return [
         lines_block(summary, space_after=1 * mm),
@@ -60,29 +66,31 @@ def _sections(figures) -> list:
 
 def _district_cells(_number: int, row) -> tuple[str, ...]:
     district, meals = row
-    return (wording.DISTRICTS.get(district, district), str(meals))
+    return (wording.district_text(district), str(meals))
 
 
 def _day_cells(_number: int, row) -> tuple[str, ...]:
     day, meals = row
-    return (f"{day:%d.%m.%Y}", wording.WEEKDAYS[day.weekday()], str(meals))
+    return (dates.day_text(day), wording.weekday_text(day), str(meals))
 
 
 def _resident_cells(number: int, row) -> tuple[str, ...]:
     _id, last_name, first_name, district, meals = row
-    return (str(number), f"{last_name} {first_name}", wording.DISTRICTS.get(district, district), str(meals))
+    return (str(number), f"{last_name} {first_name}", wording.district_text(district), str(meals))
 
 
 def render_monthly_csv(*, figures) -> bytes:
     """The same figures for a spreadsheet: one row per figure, its section in the first column.
 
-    "liczba" is meals, except in the "liczba_osob" row (distinct persons).
+    "liczba" is meals, except in the "liczba_osob" and "osoby_bezdomne" rows (distinct persons).
     """
     rows = [["sekcja", "data", "id_mieszkanca", "nazwisko", "imie", "dzielnica", "liczba"]]
     rows += [["dzien", day.isoformat(), "", "", "", "", meals] for day, meals in figures.per_day]
     for resident_id, last_name, first_name, district, meals in figures.per_resident:
         rows.append(["osoba", "", resident_id, last_name, first_name, district, meals])
     rows += [["dzielnica", "", "", "", "", district, meals] for district, meals in figures.by_district.items()]
+    rows.append(["osoby_bezdomne", "", "", "", "", "", figures.homeless_persons])
+    rows.append(["posilki_osob_bezdomnych", "", "", "", "", "", figures.homeless_meals])
     rows.append(["liczba_osob", "", "", "", "", "", figures.distinct_persons])
     rows.append(["razem", "", "", "", "", "", figures.total])
     return csv_bytes(rows)
