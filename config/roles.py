@@ -31,6 +31,7 @@ DOCUMENT_KINDS: dict[str, frozenset[Role]] = {
     "workshop_attendance": frozenset({WORKSHOP, COORDINATOR}),
     "monthly_meals": frozenset({COORDINATOR}),
     "fead_report": frozenset({COORDINATOR}),  # for the partner organisation
+    "meal_settlement": frozenset({COORDINATOR}),  # checked against the caterer's invoice
     "meal_serving_sheet": frozenset({COORDINATOR}),  # names diets and allergies: staff only, never signed
 }
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from beneficiaries.calendar import opening_days_between
 from beneficiaries.eligibility import residents_eligible_on
-from beneficiaries.models import DietTag, Program, Street
+from beneficiaries.models import DietTag, Funding, Program, Street
 from beneficiaries.services.entitlements import entitlement_create
 from beneficiaries.services.residents import resident_create
 from config.exceptions import DomainError
@@ -96,6 +96,8 @@ def give_entitlements(rng: random.Random, people, *, today: datetime.date, by):
                 document_number=f"OPS.DŚ.8220.{number}.{today.year}",
                 household_size=rng.randint(1, 4),
                 monthly_income=Decimal(rng.randint(300, 800)),
+                # Some decisions are the municipality's own (settlements split by funding).
+                funding=Funding.OWN_FUNDS if rng.random() < 0.2 else Funding.PROGRAMME,
             )
         if rng.random() < 0.5:
             entitlement_create(

@@ -11,6 +11,7 @@ class DocumentKind(models.TextChoices):
     WORKSHOP_ATTENDANCE = "workshop_attendance", _("Workshop attendance list")
     MONTHLY_MEALS = "monthly_meals", _("Monthly meal report")
     FEAD_REPORT = "fead_report", _("Accompanying measures report (FEPŻ)")
+    MEAL_SETTLEMENT = "meal_settlement", _("Caterer's settlement")
     MEAL_SERVING_SHEET = "meal_serving_sheet", _("Serving sheet (diets)")
 
 
@@ -46,6 +47,7 @@ KIND_PARAMETER = {
     DocumentKind.WORKSHOP_ATTENDANCE: "session",
     DocumentKind.MONTHLY_MEALS: "month",
     DocumentKind.FEAD_REPORT: "month",
+    DocumentKind.MEAL_SETTLEMENT: "month",
     DocumentKind.MEAL_SERVING_SHEET: "date",
 }
 

@@ -13,7 +13,9 @@ from django.utils import timezone, translation
 
 from config.text import staff_name
 from meals.selectors.figures import monthly_meal_figures
+from meals.selectors.programme import programme_figures
 from meals.selectors.roster import meal_roster
+from meals.selectors.settlement import meal_settlement
 from tasks.models import Document, DocumentFailure, DocumentKind
 from tasks.rendering.attendance import render_attendance_sheet
 from tasks.rendering.fead import render_fead_csv, render_fead_report
@@ -21,6 +23,7 @@ from tasks.rendering.fepz import Programme
 from tasks.rendering.monthly import render_monthly_csv, render_monthly_report
 from tasks.rendering.roster import render_meal_roster
 from tasks.rendering.serving import render_serving_sheet
+from tasks.rendering.settlement import render_settlement, render_settlement_csv
 from tasks.rendering.wording import SCHEDULER
 from workshops.models import WorkshopSession
 from workshops.selectors import attendance_sheet, fead_report
@@ -53,6 +56,7 @@ FILE_STEMS = {
     DocumentKind.MONTHLY_MEALS: "raport-posilki-{subject}",
     DocumentKind.MEAL_SERVING_SHEET: "lista-wydawania-diety-{subject}",
     DocumentKind.FEAD_REPORT: "sprawozdanie-fepz-{subject}",
+    DocumentKind.MEAL_SETTLEMENT: "rozliczenie-posilkow-{subject}",
 }
 
 
@@ -117,8 +121,17 @@ def _month(subject: str) -> tuple[int, int]:
 
 
 def _monthly_data(subject: str):
+    """The month's figures, and the programme's (their cost comes from the month's settlement)."""
     year, month = _month(subject)
-    return monthly_meal_figures(year=year, month=month)
+    settlement = meal_settlement(year=year, month=month)
+    return monthly_meal_figures(year=year, month=month), programme_figures(
+        year=year, month=month, settlement=settlement
+    )
+
+
+def _settlement_data(subject: str):
+    year, month = _month(subject)
+    return meal_settlement(year=year, month=month)
 
 
 def _fead_data(subject: str):
@@ -156,10 +169,18 @@ def _workshop_attendance(document: Document, sheet) -> list[ProducedFile]:
     return [_pdf(document, pdf)]
 
 
-def _monthly_meals(document: Document, figures) -> list[ProducedFile]:
+def _monthly_meals(document: Document, data) -> list[ProducedFile]:
+    figures, programme = data
     return [
-        _pdf(document, render_monthly_report(figures=figures, **_printed(document))),
-        _csv(document, render_monthly_csv(figures=figures)),
+        _pdf(document, render_monthly_report(figures=figures, programme=programme, **_printed(document))),
+        _csv(document, render_monthly_csv(figures=figures, programme=programme)),
+    ]
+
+
+def _meal_settlement(document: Document, settlement) -> list[ProducedFile]:
+    return [
+        _pdf(document, render_settlement(settlement=settlement, **_printed(document))),
+        _csv(document, render_settlement_csv(settlement=settlement)),
     ]
 
 
@@ -186,4 +207,5 @@ KINDS = {
     DocumentKind.WORKSHOP_ATTENDANCE: Kind(_sheet_data, _workshop_attendance),
     DocumentKind.MONTHLY_MEALS: Kind(_monthly_data, _monthly_meals),
     DocumentKind.FEAD_REPORT: Kind(_fead_data, _fead_report),
+    DocumentKind.MEAL_SETTLEMENT: Kind(_settlement_data, _meal_settlement),
 }

@@ -9,6 +9,7 @@ from tasks.rendering import wording
 from tasks.rendering.charts import daily_bars_block
 from tasks.rendering.layout import Column, Frame, Table, render
 from tasks.rendering.parts import header_frame_part, heading, lines_block, signature_block
+from tasks.rendering.programme import programme_csv_rows, programme_section
 from tasks.rendering.spreadsheet import csv_bytes
 
 TITLE = "Sprawozdanie miesięczne – posiłki"
@@ -22,8 +23,11 @@ RESIDENT_COLUMNS = (
 DISTRICT_COLUMNS = (Column("Dzielnica", 100 * mm), Column("Liczba posiłków", 40 * mm, "right"))
 
 
-def render_monthly_report(*, figures, point_name: str, printed_at: datetime.datetime, printed_by: str) -> bytes:
-    """``figures`` is a meals.selectors.figures.MonthlyMealFigures."""
+def render_monthly_report(
+    *, figures, point_name: str, printed_at: datetime.datetime, printed_by: str, programme=None
+) -> bytes:
+    """``figures`` is a meals.selectors.figures.MonthlyMealFigures; ``programme`` the programme's
+    figures of the same month (meals.selectors.programme.ProgrammeFigures), when known."""
     height, draw_header = header_frame_part(
         [
             (wording.INSTITUTION, True, 10),
@@ -38,10 +42,10 @@ def render_monthly_report(*, figures, point_name: str, printed_at: datetime.date
         footer_left=wording.printed_line(printed_at, printed_by),
         title=f"{TITLE} {figures.year}-{figures.month:02d}",
     )
-    return render(frame, _sections(figures))
+    return render(frame, _sections(figures, programme_section(programme) if programme else []))
 
 
-def _sections(figures) -> list:
+def _sections(figures, programme: list) -> list:
     summary = [
         (f"Liczba wydanych posiłków: {figures.total}", True, 10),
         (f"Liczba osób, którym wydano posiłek: {figures.distinct_persons}", True, 10),
@@ -58,6 +62,7 @@ def _sections(figures) -> list:
         heading("Posiłki według dni"),
         daily_bars_block(figures.per_day),
         Table(columns=DAY_COLUMNS, rows=figures.per_day, cells=_day_cells),
+        *programme,
         heading("Posiłki według osób"),
         Table(columns=RESIDENT_COLUMNS, rows=figures.per_resident, cells=_resident_cells),
         signature_block("Sporządził:", "(data i czytelny podpis)"),
@@ -79,7 +84,7 @@ def _resident_cells(number: int, row) -> tuple[str, ...]:
     return (str(number), f"{last_name} {first_name}", wording.district_text(district), str(meals))
 
 
-def render_monthly_csv(*, figures) -> bytes:
+def render_monthly_csv(*, figures, programme=None) -> bytes:
     """The same figures for a spreadsheet: one row per figure, its section in the first column.
 
     "liczba" is meals, except in the "liczba_osob" and "osoby_bezdomne" rows (distinct persons).
@@ -93,4 +98,6 @@ def render_monthly_csv(*, figures) -> bytes:
     rows.append(["posilki_osob_bezdomnych", "", "", "", "", "", figures.homeless_meals])
     rows.append(["liczba_osob", "", "", "", "", "", figures.distinct_persons])
     rows.append(["razem", "", "", "", "", "", figures.total])
+    if programme is not None:
+        rows += programme_csv_rows(programme, width=len(rows[0]))
     return csv_bytes(rows)

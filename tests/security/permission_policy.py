@@ -135,6 +135,7 @@ DOCUMENT_KINDS = {
     "workshop_attendance": WORKSHOPS,
     "monthly_meals": ONLY_COORDINATOR,
     "fead_report": ONLY_COORDINATOR,
+    "meal_settlement": ONLY_COORDINATOR,
     "meal_serving_sheet": ONLY_COORDINATOR,
 }
 
