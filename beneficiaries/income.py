@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from beneficiaries.models import Funding, IncomeCriterion, ProgramIncomePercentage
+from config.dates import day_text
 
 GROSZ = Decimal("0.01")
 
@@ -52,7 +53,7 @@ def check_income(
         return limit
     if limit is None:
         message = _("No income limit is in force on %(date)s for this programme; complete the criteria tables.")
-        raise ValidationError({"monthly_income": [message % {"date": on.isoformat()}]}, code="no_limit")
+        raise ValidationError({"monthly_income": [message % {"date": day_text(on)}]}, code="no_limit")
     if monthly_income > limit:
         message = _(
             "Income per person %(income)s zł exceeds the limit of %(limit)s zł: the programme cannot pay. "

@@ -41,6 +41,13 @@ class DietTag(models.TextChoices):
     NO_PORK = "no_pork", _("no pork")
 
 
+def diet_labels(codes) -> list[str]:
+    """['soft', 'no_pork'] -> their one name each, in the active language, on screen and paper
+    alike (unknown codes shown as they are)."""
+    labels = dict(DietTag.choices)
+    return [str(labels.get(code, code)) for code in codes or []]
+
+
 class Street(models.Model):
     """The street register: which district a street belongs to (coordinator-edited data)."""
 
@@ -97,6 +104,8 @@ class Resident(models.Model):
     is_active = models.BooleanField(_("active"), default=True)
     # Folded "last first" name, card and PESEL: what search matches (indexed with trigrams on PostgreSQL).
     search_text = models.CharField(max_length=300, editable=False, default="", db_index=True)
+    # Last and first name as config.text.person_sort_key: lists of people in Polish alphabetical order.
+    sort_name = models.CharField(max_length=400, editable=False, default="")
     # Folded "street|building|flat": residents at one address, for the duplicate warning.
     address_key = models.CharField(max_length=160, editable=False, default="", blank=True, db_index=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
@@ -108,10 +117,14 @@ class Resident(models.Model):
     class Meta:
         verbose_name = _("resident")
         verbose_name_plural = _("residents")
-        ordering = ["last_name", "first_name", "id"]
+        ordering = ["sort_name", "id"]
         # The trigram index on search_text is created by a migration (PostgreSQL only); the
         # "start of the PESEL" search uses the pattern-ops index PostgreSQL gets for unique pesel.
-        indexes = [models.Index(fields=["last_name", "first_name"]), models.Index(fields=["birth_date"])]
+        indexes = [
+            models.Index(fields=["last_name", "first_name"]),
+            models.Index(fields=["sort_name", "id"]),
+            models.Index(fields=["birth_date"]),
+        ]
 
     def __str__(self):
         return f"{self.last_name} {self.first_name}"

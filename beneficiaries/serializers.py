@@ -22,6 +22,7 @@ from beneficiaries.models import (
     Street,
 )
 from beneficiaries.selectors import DuplicateReason
+from config.fields import MAX_ID, DayField
 from config.roles import hidden_fields
 
 REASON_CODES = [value for name, value in vars(Reason).items() if name.isupper()]
@@ -77,7 +78,7 @@ class ResidentInputSerializer(serializers.Serializer):
     first_name = Text(max_length=100)
     last_name = Text(max_length=100)
     pesel = Text(max_length=11, required=False, allow_blank=True, allow_null=True)
-    birth_date = serializers.DateField(required=False, allow_null=True)
+    birth_date = DayField(required=False, allow_null=True)
     street = Text(max_length=100, required=False, allow_blank=True)
     building = Text(max_length=20, required=False, allow_blank=True)
     flat = Text(max_length=20, required=False, allow_blank=True)
@@ -197,11 +198,11 @@ class ResidentSearchSerializer(serializers.Serializer):
 class DuplicateQuerySerializer(serializers.Serializer):
     first_name = serializers.CharField(max_length=100)
     last_name = serializers.CharField(max_length=100)
-    birth_date = serializers.DateField(required=False)
+    birth_date = DayField(required=False)
     street = serializers.CharField(max_length=100, required=False, allow_blank=True)
     building = serializers.CharField(max_length=20, required=False, allow_blank=True)
     flat = serializers.CharField(max_length=20, required=False, allow_blank=True)
-    exclude = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
+    exclude = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
 
 
 # --- Entitlements and eligibility ----------------------------------------------------------------
@@ -209,8 +210,8 @@ class DuplicateQuerySerializer(serializers.Serializer):
 
 class EntitlementInputSerializer(serializers.Serializer):
     program = serializers.ChoiceField(choices=Program.choices)
-    valid_from = serializers.DateField()
-    valid_to = serializers.DateField()
+    valid_from = DayField()
+    valid_to = DayField()
     document_number = Text(max_length=64)
     weekdays = WeekdaysField(required=False, default=[1, 2, 3, 4, 5])
     household_size = serializers.IntegerField(min_value=1, max_value=99, required=False, allow_null=True)
@@ -227,7 +228,7 @@ class EntitlementInputSerializer(serializers.Serializer):
 
 class EligibilityQuerySerializer(serializers.Serializer):
     program = serializers.ChoiceField(choices=Program.choices)
-    date = serializers.DateField(required=False, help_text="Default: today in Europe/Warsaw.")
+    date = DayField(required=False, help_text="Default: today in Europe/Warsaw.")
 
 
 class EligibilitySerializer(serializers.Serializer):
@@ -271,5 +272,5 @@ class ClosureDaySerializer(serializers.ModelSerializer):
 ClosureDayQuerySerializer = type(
     "ClosureDayQuerySerializer",
     (serializers.Serializer,),
-    {"from": serializers.DateField(required=False), "to": serializers.DateField(required=False)},
+    {"from": DayField(required=False), "to": DayField(required=False)},
 )

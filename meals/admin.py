@@ -1,12 +1,12 @@
 from django.contrib import admin
 
-from beneficiaries.admin import ReadOnlyAdmin
+from config.admin import ReadOnlyAdminMixin
 from meals.models import MealDay, MealIssue, OfflineConflict
 from meals.services import meal_day_plan
 
 
 @admin.register(MealIssue)
-class MealIssueAdmin(admin.ModelAdmin):
+class MealIssueAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: issues and voids go through the counter (and the audit trail), never edited here."""
 
     list_display = ("date", "issued_at", "resident", "source", "takeaway", "issued_by", "voided_at")
@@ -16,18 +16,9 @@ class MealIssueAdmin(admin.ModelAdmin):
     list_select_related = ("resident", "issued_by")
     raw_id_fields = ("resident",)
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(OfflineConflict)
-class OfflineConflictAdmin(ReadOnlyAdmin):
+class OfflineConflictAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: recorded when a counter's offline queue is sent (meals.services)."""
 
     list_display = ("date", "scanned_at", "resident", "scanned_by", "code", "issue")

@@ -47,6 +47,10 @@ class MealIssue(models.Model):
             models.UniqueConstraint(
                 fields=["resident", "date"], condition=Q(voided_at__isnull=True), name="one_meal_per_resident_per_day"
             ),
+            # A void always says who made it (the audit trail and the day view name them).
+            models.CheckConstraint(
+                condition=Q(voided_at__isnull=True) | Q(voided_by__isnull=False), name="void_names_who_voided"
+            ),
         ]
         indexes = [models.Index(fields=["date", "issued_at"])]
 

@@ -9,12 +9,12 @@ from rest_framework import serializers
 
 from beneficiaries.eligibility import Reason
 from beneficiaries.models import Resident
+from config.dates import check_year
+from config.fields import MAX_ID, DayField
 from config.serializers import ErrorIssueSerializer
-from meals.converters import MAX_YEAR, MIN_YEAR
 from meals.models import IssueSource, MealDay, MealIssue, MealPrice
 from meals.services import CLOCK_SKEW, issue_ref, issued_by_name, may_void
 
-MAX_ID = 2**63 - 1
 REASON_CODES = [value for name, value in vars(Reason).items() if name.isupper()]
 
 
@@ -106,7 +106,9 @@ class IssueCreateSerializer(serializers.Serializer):
     source = serializers.ChoiceField(choices=IssueSource.choices, default=IssueSource.COUNTER)
 
     def validate_issued_at(self, value):
-        if not MIN_YEAR <= value.year <= MAX_YEAR:
+        try:
+            check_year(value.date())
+        except ValueError:
             raise serializers.ValidationError(_("Date out of range."))
         if value > timezone.now() + CLOCK_SKEW:
             raise serializers.ValidationError(_("A meal cannot be issued in the future."))
@@ -124,14 +126,8 @@ class VoidSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=500)
 
 
-def _check_year(day):
-    if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise serializers.ValidationError(_("Date out of range."))
-    return day
-
-
 class DateQuerySerializer(serializers.Serializer):
-    date = serializers.DateField(required=False, validators=[_check_year])
+    date = DayField(required=False)
 
     def day(self):
         return self.validated_data.get("date") or timezone.localdate()
@@ -303,7 +299,7 @@ class DayPlanSerializer(serializers.ModelSerializer):
 class MealPriceSerializer(serializers.ModelSerializer):
     """``{valid_from, price}``: ``price`` a decimal string in zł (API.md "Hot meals")."""
 
-    valid_from = serializers.DateField(validators=[_check_year])
+    valid_from = DayField()
     price = serializers.DecimalField(max_digits=8, decimal_places=2, min_value=Decimal("0.01"))
     created_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone, translation
 
+from config.text import staff_name
 from meals.selectors.figures import monthly_meal_figures
 from meals.selectors.programme import programme_figures
 from meals.selectors.roster import meal_roster
@@ -69,7 +70,7 @@ def printed_by(document: Document) -> str:
     user = document.requested_by
     if user is None:
         return SCHEDULER
-    return user.get_full_name() or user.get_username()
+    return staff_name(user)
 
 
 def produce(document: Document) -> Produced:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 
 from beneficiaries.calendar import opening_days_between
-from config.text import name_sort_key
+from config.text import person_sort_key
 from meals.models import MealIssue
 
 
@@ -60,7 +60,7 @@ def _meals_per_resident(issues: QuerySet[MealIssue]) -> tuple[list[tuple], list[
             "resident_id", "resident__last_name", "resident__first_name", "resident__district", "resident__homeless"
         ).annotate(meals=Count("id"))
     )
-    rows.sort(key=lambda row: (name_sort_key(row[1]), name_sort_key(row[2]), row[0]))
+    rows.sort(key=lambda row: (person_sort_key(row[1], row[2]), row[0]))
     per_resident = [(*row[:4], row[5]) for row in rows]
     homeless = [short for short, row in zip(per_resident, rows, strict=True) if row[4]]  # row[4]: homeless
     return per_resident, homeless

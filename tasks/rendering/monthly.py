@@ -4,6 +4,7 @@ import datetime
 
 from reportlab.lib.units import mm
 
+from config import dates
 from tasks.rendering import wording
 from tasks.rendering.charts import daily_bars_block
 from tasks.rendering.layout import Column, Frame, Table, render
@@ -70,17 +71,17 @@ def _sections(figures, programme: list) -> list:
 
 def _district_cells(_number: int, row) -> tuple[str, ...]:
     district, meals = row
-    return (wording.DISTRICTS.get(district, district), str(meals))
+    return (wording.district_text(district), str(meals))
 
 
 def _day_cells(_number: int, row) -> tuple[str, ...]:
     day, meals = row
-    return (f"{day:%d.%m.%Y}", wording.WEEKDAYS[day.weekday()], str(meals))
+    return (dates.day_text(day), wording.weekday_text(day), str(meals))
 
 
 def _resident_cells(number: int, row) -> tuple[str, ...]:
     _id, last_name, first_name, district, meals = row
-    return (str(number), f"{last_name} {first_name}", wording.DISTRICTS.get(district, district), str(meals))
+    return (str(number), f"{last_name} {first_name}", wording.district_text(district), str(meals))
 
 
 def render_monthly_csv(*, figures, programme=None) -> bytes:

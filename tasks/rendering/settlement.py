@@ -8,6 +8,7 @@ import datetime
 
 from reportlab.lib.units import mm
 
+from config import dates
 from tasks.rendering import wording
 from tasks.rendering.charts import daily_bars_block
 from tasks.rendering.layout import Column, Frame, Table, render
@@ -97,8 +98,8 @@ def _total_cells(_number: int, total) -> tuple[str, ...]:
 def _row_cells(_number: int, row) -> tuple[str, ...]:
     price = NO_PRICE if row.price is None else money(row.price)
     return (
-        f"{row.date:%d.%m.%Y}",
-        wording.WEEKDAYS[row.date.weekday()],
+        dates.day_text(row.date),
+        wording.weekday_text(row.date),
         ROW_FUNDINGS.get(row.funding, row.funding),
         str(row.issued),
         str(row.voided),

@@ -28,7 +28,7 @@ def test_the_pdf_lists_the_held_session_under_the_programmes_theme_names(produce
     assert "Miesiąc: marzec 2026" in text
     for theme in ("warsztaty kulinarne", "warsztaty żywieniowo-dietetyczne", "warsztaty edukacji ekonomicznej"):
         assert theme in text
-    assert "02.03.2026 (poniedziałek) 10:00–13:00 warsztaty kulinarne Zupy 2" in text
+    assert "2.03.2026 (poniedziałek) 10:00–13:00 warsztaty kulinarne Zupy 2" in text
     assert "Razem 1 2 2 3 4 3" in text
 
 

@@ -62,8 +62,8 @@ def test_the_pdf_shows_the_totals_by_funding_and_the_days(produced):
     assert "Posiłki anulowane (niewliczone do kwoty): 1" in text
     assert "Program „Posiłek w szkole i w domu” 2 0 29,70" in text
     assert "Środki własne gminy 2 1 29,70" in text
-    assert "03.03.2026 wtorek program 1 0 15,20 15,20" in text
-    assert "03.03.2026 wtorek środki własne 1 0 15,20 15,20" in text
+    assert "3.03.2026 wtorek program 1 0 15,20 15,20" in text
+    assert "3.03.2026 wtorek środki własne 1 0 15,20 15,20" in text
 
 
 def test_leaders_may_not_request_it(workshop_client, frozen_clock):

@@ -13,7 +13,7 @@ def recorded_when_issued(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meals', '0003_meal_price'),
+        ('meals', '0004_meal_price'),
     ]
 
     operations = [
