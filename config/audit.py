@@ -45,6 +45,7 @@ ACTION_LABELS = {
     "meal.offline_pack": _("day's meal list taken onto a counter device"),
     "meal.offline_conflict": _("meal served offline refused (already served)"),
     "meal_day.plan": _("day planned"),
+    "meal_price.create": _("meal price entered"),
     "workshop_session.create": _("workshop session created"),
     "workshop_session.update": _("workshop session changed"),
     "workshop_session.cancel": _("workshop session cancelled"),

@@ -32,6 +32,8 @@ DOCUMENT_KINDS: dict[str, frozenset[Role]] = {
     "meal_roster": frozenset({COORDINATOR}),
     "workshop_attendance": frozenset({WORKSHOP, COORDINATOR}),
     "monthly_meals": frozenset({COORDINATOR}),
+    "fead_report": frozenset({COORDINATOR}),  # for the partner organisation
+    "meal_settlement": frozenset({COORDINATOR}),  # checked against the caterer's invoice
     "meal_serving_sheet": frozenset({COORDINATOR}),  # names diets and allergies: staff only, never signed
 }
 
@@ -56,6 +58,7 @@ RULES: dict[str, frozenset[Role]] = {
     "meals.void_any": frozenset({COORDINATOR}),
     "meals.backdate": frozenset({COORDINATOR}),  # an issue on an earlier day (a signed paper list)
     "meals.plan": frozenset({COORDINATOR}),  # the day's menu and portions
+    "meals.prices": frozenset({COORDINATOR}),  # the caterer's price of a meal, dated
     # Workshops: leaders read and manage every session (the page lists their own by default).
     "workshops.manage": frozenset({WORKSHOP, COORDINATOR}),
     "workshops.assign_leader": frozenset({COORDINATOR}),
@@ -93,7 +96,7 @@ _ROW_SOURCES: dict[str, Callable[[object], Iterable[int]]] = {}
 HOME_URL_NAME = {
     DISTRIBUTION: "meals:counter",
     WORKSHOP: "workshops:session-list",
-    COORDINATOR: "beneficiaries:resident-list",
+    COORDINATOR: "meals:overview",
 }
 
 

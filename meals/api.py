@@ -15,6 +15,7 @@ from meals.models import MealIssue
 from meals.selectors.counter import checkin_state, residents_matching
 from meals.selectors.day import day_overview, day_plan, day_summary, issues_on
 from meals.selectors.offline import offline_pack
+from meals.selectors.prices import meal_prices
 from meals.serializers import (
     CheckinStateSerializer,
     CheckQuerySerializer,
@@ -24,6 +25,7 @@ from meals.serializers import (
     DaySummarySerializer,
     IssueCreateSerializer,
     MealIssueSerializer,
+    MealPriceSerializer,
     OfflinePackSerializer,
     SearchQuerySerializer,
     SearchResultSerializer,
@@ -201,3 +203,23 @@ class CounterSearch(generics.ListAPIView):
     @extend_schema(tags=TAGS, parameters=[SearchQuerySerializer])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
+
+
+class MealPriceListCreate(generics.ListAPIView):
+    """The price of one meal, dated data: list them (newest first) or add one from a date (coordinators)."""
+
+    capabilities = "meals.prices"
+    serializer_class = MealPriceSerializer
+
+    def get_queryset(self):
+        return meal_prices()
+
+    @extend_schema(tags=TAGS)
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(tags=TAGS, request=MealPriceSerializer, responses={201: MealPriceSerializer})
+    def post(self, request):
+        data = validated_input(MealPriceSerializer, request.data)
+        meal_price = services.meal_price_create(by=request.user, **data)
+        return Response(MealPriceSerializer(meal_price).data, status=status.HTTP_201_CREATED)

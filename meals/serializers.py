@@ -1,5 +1,7 @@
 """Shapes of the meals API (API.md "Hot meals"): input validation and output, nothing else."""
 
+from decimal import Decimal
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -11,7 +13,7 @@ from beneficiaries.serializers import Text
 from config.dates import check_year
 from config.fields import MAX_ID, DayField
 from config.serializers import ErrorIssueSerializer
-from meals.models import IssueSource, MealDay, MealIssue
+from meals.models import IssueSource, MealDay, MealIssue, MealPrice
 from meals.services import CLOCK_SKEW, issue_ref, issued_by_name, may_void
 
 REASON_CODES = [value for name, value in vars(Reason).items() if name.isupper()]
@@ -206,8 +208,13 @@ class DayResidentSerializer(serializers.Serializer):
     diet = serializers.ListField(child=serializers.CharField())
     allergies = serializers.CharField()
     issued_at = serializers.DateTimeField(allow_null=True)
-    source = serializers.CharField(allow_null=True, help_text="How the issue was recorded; null when not served.")
     takeaway = serializers.BooleanField()
+    source = serializers.ChoiceField(
+        choices=IssueSource.choices, allow_null=True, help_text="How the issue was recorded; null if not served."
+    )
+    recorded_at = serializers.DateTimeField(
+        allow_null=True, help_text="When the issue was recorded (a paper list: when it was entered)."
+    )
     expected = serializers.BooleanField(
         read_only=True, help_text="Eligible that day (False: served although not eligible any more)."
     )
@@ -224,8 +231,9 @@ class DayResidentSerializer(serializers.Serializer):
             "diet": row.diet,
             "allergies": row.allergies,
             "issued_at": _DATETIME.to_representation(row.issued_at) if row.issued_at else None,
-            "source": row.source or None,
             "takeaway": row.takeaway,
+            "source": row.source or None,
+            "recorded_at": _DATETIME.to_representation(row.recorded_at) if row.recorded_at else None,
             "expected": row.resident_id in self.context["expected_ids"],
             "issued_by": self.context["served_by"].get(row.resident_id),
         }
@@ -308,3 +316,20 @@ class DayPlanSerializer(serializers.ModelSerializer):
         model = MealDay
         fields = ["date", "menu", "portions_planned", "note", "updated_at", "updated_by"]
         read_only_fields = ["date", "updated_at"]
+
+
+# --- Prices -------------------------------------------------------------------------------
+
+
+class MealPriceSerializer(serializers.ModelSerializer):
+    """``{valid_from, price}``: ``price`` a decimal string in zł (API.md "Hot meals")."""
+
+    valid_from = DayField()
+    price = serializers.DecimalField(max_digits=8, decimal_places=2, min_value=Decimal("0.01"))
+    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+
+    class Meta:
+        model = MealPrice
+        fields = ["id", "valid_from", "price", "created_by", "created_at"]
+        read_only_fields = ["id", "created_by", "created_at"]
+        validators = []  # a date that already has a price is the service's field error, one message

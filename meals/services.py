@@ -8,16 +8,19 @@ API's refusals. The path is measured by ``python -m bench`` (B1, B2, B6).
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from beneficiaries.models import Resident
 from config.audit import REDACTED, audit_event, audit_record, audited_insert
 from config.roles import may
 from config.text import fold, staff_name
 from meals import exceptions
-from meals.models import IssueSource, MealDay, MealIssue, OfflineConflict
+from meals.models import IssueSource, MealDay, MealIssue, MealPrice, OfflineConflict
 from meals.selectors.counter import checkin_subject, current_issue
 
 # A retried insert can only lose again if the blocking issue was voided in between.
@@ -260,6 +263,24 @@ def void_reasons_naming_scrub(*, last_name: str) -> list[int]:
     return ids
 
 
+def meal_price_create(*, by, valid_from: datetime.date, price: Decimal) -> MealPrice:
+    """A new contract price from ``valid_from`` on; a date that already has a price is a field error.
+
+    Prices are only added, never edited: a settlement already printed stays what it was.
+    """
+    if price is None or price <= 0:
+        raise ValidationError({"price": [_("Enter an amount greater than zero.")]})
+    try:
+        with transaction.atomic():
+            meal_price = MealPrice.objects.create(valid_from=valid_from, price=price, created_by=by)
+            audit_record(
+                actor=by, action="meal_price.create", obj=meal_price, after={"valid_from": valid_from, "price": price}
+            )
+    except IntegrityError:
+        raise ValidationError({"valid_from": [_("A price in force from this date already exists.")]}, code="unique")
+    return meal_price
+
+
 def meal_issues_anonymise_for_resident(*, resident_id: int) -> int:
     """Blank who collected the resident's meals and why any was voided (a reason may name them).
 
@@ -301,3 +322,30 @@ def offline_conflict_record(
             after = {"resident": resident.pk, "code": refusal.code, "scanned_at": scanned_at}
             audit_record(actor=by, action="meal.offline_conflict", obj=conflict, after=after)
     return conflict
+
+
+@dataclass(frozen=True)
+class PaperEntry:
+    entered: list[MealIssue]
+    refused: dict[int, exceptions.MealError]  # resident id -> why that tick was not recorded
+
+
+def paper_list_enter(*, by, day: datetime.date, at: datetime.time, resident_ids: list[int]) -> PaperEntry:
+    """A coordinator enters the ticks of a signed paper list of ``day`` afterwards (``source`` "paper").
+
+    Every tick goes through :func:`meal_issue` at ``day`` ``at`` (Warsaw): eligibility, the point's
+    opening and one meal per resident per day hold as at the counter. A refused tick (served
+    meanwhile, not eligible) leaves the others recorded; the record keeps who entered it and when.
+    """
+    moment = datetime.datetime.combine(day, at, tzinfo=timezone.get_default_timezone())
+    if moment > timezone.now():
+        raise ValidationError({"at": [_("A meal cannot be entered for a moment still to come.")]})
+    entered, refused = [], {}
+    for resident_id in resident_ids:
+        try:
+            result = meal_issue(by=by, resident_id=resident_id, issued_at=moment, source=IssueSource.PAPER)
+        except exceptions.MealError as refusal:
+            refused[resident_id] = refusal
+        else:
+            entered.append(result.issue)
+    return PaperEntry(entered=entered, refused=refused)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.staticfiles import finders
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -21,13 +22,15 @@ from beneficiaries.models import DietTag, Program, Resident
 from beneficiaries.reasons import reason_label
 from config.permissions import requires
 from config.roles import may
+from meals.charts import days_chart
 from meals.converters import meal_day
-from meals.forms import DayPlanForm
+from meals.forms import DayPlanForm, MealPriceForm, PaperListForm
 from meals.models import IssueSource
-from meals.selectors.day import day_overview
+from meals.selectors.day import day_overview, days_counted
 from meals.selectors.history import resident_meal_history
+from meals.selectors.prices import meal_prices
 from meals.serializers import REASON_CODES
-from meals.services import meal_day_plan
+from meals.services import meal_day_plan, meal_price_create, paper_list_enter
 
 
 @requires("meals.issue")
@@ -197,3 +200,68 @@ def resident_history(request, pk: int):
     resident = get_object_or_404(Resident, pk=pk)
     page = Paginator(resident_meal_history(resident_id=pk), HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "meals/resident_history.html", {"resident": resident, "page": page})
+
+
+@requires("meals.prices")
+@require_http_methods(["GET", "POST"])
+def prices(request):
+    """The caterer's price of one meal from each date on; a new price is added, never edited."""
+    form = MealPriceForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            meal_price_create(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("meals:prices")
+    return render(request, "meals/prices.html", {"form": form, "prices": meal_prices()})
+
+
+OVERVIEW_DAYS = 30
+
+
+@requires("meals.plan")
+def overview(request):
+    """The coordinator's home: the last 30 days at the point, expected against served."""
+    today = timezone.localdate()
+    days = days_counted(first=today - datetime.timedelta(days=OVERVIEW_DAYS - 1), last=today)
+    return render(request, "meals/overview.html", {"chart": days_chart(days), "days": days, "today": today})
+
+
+@requires("meals.backdate")
+@require_http_methods(["GET", "POST"])
+def paper_list(request, day: datetime.date | None = None):
+    """Enter a signed paper list afterwards: the day's roster in the printed order, with tick boxes."""
+    today = timezone.localdate()
+    if day is None:
+        try:
+            day = meal_day(request.GET.get("date") or "")
+        except ValueError:
+            day = today
+        return redirect("meals:paper-list", day=day)
+    if day > today:
+        messages.error(request, _("A paper list can be entered only for today or an earlier day."))
+        return redirect("meals:paper-list", day=today)
+    overview = day_overview(day=day)
+    waiting = [row.resident_id for row in overview.waiting_rows]
+    form = PaperListForm(request.POST if request.method == "POST" else None, resident_ids=waiting)
+    if form.is_bound and overview.open and form.is_valid() and _enter_paper_list(request, day, form):
+        return redirect("meals:paper-list", day=day)
+    context = {"overview": overview, "form": form, "closure_label": closure_label(overview.closure_reason)}
+    return render(request, "meals/paper_list.html", context)
+
+
+def _enter_paper_list(request, day: datetime.date, form: PaperListForm) -> bool:
+    """Record the ticks; say what was entered and what was refused. False when nothing could be tried."""
+    data = form.cleaned_data
+    try:
+        entry = paper_list_enter(by=request.user, day=day, at=data["at"], resident_ids=data["residents"])
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    if entry.entered:
+        messages.success(request, _("Meals entered from the paper list: %(n)d.") % {"n": len(entry.entered)})
+    for refusal in entry.refused.values():
+        messages.error(request, str(refusal.detail))
+    return True

@@ -10,6 +10,8 @@ class DocumentKind(models.TextChoices):
     MEAL_ROSTER = "meal_roster", _("Daily meal list")
     WORKSHOP_ATTENDANCE = "workshop_attendance", _("Workshop attendance list")
     MONTHLY_MEALS = "monthly_meals", _("Monthly meal report")
+    FEAD_REPORT = "fead_report", _("Accompanying measures report (FEPŻ)")
+    MEAL_SETTLEMENT = "meal_settlement", _("Caterer's settlement")
     MEAL_SERVING_SHEET = "meal_serving_sheet", _("Serving sheet (diets)")
 
 
@@ -44,6 +46,8 @@ KIND_PARAMETER = {
     DocumentKind.MEAL_ROSTER: "date",
     DocumentKind.WORKSHOP_ATTENDANCE: "session",
     DocumentKind.MONTHLY_MEALS: "month",
+    DocumentKind.FEAD_REPORT: "month",
+    DocumentKind.MEAL_SETTLEMENT: "month",
     DocumentKind.MEAL_SERVING_SHEET: "date",
 }
 

@@ -18,7 +18,7 @@ class DocumentRequestSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=DocumentKind.choices)
     date = DayField(required=False, help_text="meal_roster, meal_serving_sheet: YYYY-MM-DD")
     session = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="workshop_attendance")
-    month = MonthField(required=False, help_text="monthly_meals: YYYY-MM")
+    month = MonthField(required=False, help_text="monthly_meals, fead_report: YYYY-MM")
 
     def validate(self, attrs):
         name = KIND_PARAMETER[DocumentKind(attrs["kind"])]

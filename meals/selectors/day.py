@@ -3,9 +3,9 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from beneficiaries.calendar import closure_reason
+from beneficiaries.calendar import closure_reason, opening_days_between
 from beneficiaries.eligibility import residents_eligible_on
 from beneficiaries.models import Program, Resident
 from meals.models import MealDay, MealIssue, OfflineConflict
@@ -150,3 +150,39 @@ def day_plan(*, day: datetime.date) -> MealDay:
 def issues_on(*, day: datetime.date) -> QuerySet[MealIssue]:
     """Every issue of the day, voided ones included, newest first (one query per page)."""
     return MealIssue.objects.filter(date=day).select_related("resident", "issued_by", "voided_by")
+
+
+@dataclass(frozen=True)
+class DayCount:
+    date: datetime.date
+    expected: int  # eligible that day (by today's records)
+    served: int  # non-voided issues that day
+
+
+def days_counted(*, first: datetime.date, last: datetime.date) -> list[DayCount]:
+    """Expected against served on each opening day in [first, last] (and any day with meals): three queries."""
+    days = opening_days_between(first, last)
+    served = dict(
+        MealIssue.objects.filter(date__range=(first, last), voided_at__isnull=True)
+        .order_by()
+        .values_list("date")
+        .annotate(n=Count("id"))
+    )
+    expected = _expected_on(days)
+    every_day = sorted(set(days) | set(served))
+    return [DayCount(date=day, expected=expected.get(day, 0), served=served.get(day, 0)) for day in every_day]
+
+
+def _expected_on(days: list[datetime.date]) -> dict[datetime.date, int]:
+    """How many were eligible on each (opening) day, counted in one aggregate query."""
+    if not days:
+        return {}
+    counts = Resident.objects.aggregate(
+        **{f"d{index}": Count("id", filter=Q(id__in=_eligible_ids(day))) for index, day in enumerate(days)}
+    )
+    return {day: counts[f"d{index}"] for index, day in enumerate(days)}
+
+
+def _eligible_ids(day: datetime.date):
+    """Only called for opening days (opening_days_between): no closure look-up per day."""
+    return residents_eligible_on(program=Program.HOT_MEAL, day=day, point_open=True).values("id")

@@ -29,7 +29,8 @@ class RosterRow:
     allergies: str
     issued_at: datetime.datetime | None  # non-voided issue of that day, if served
     takeaway: bool
-    source: str = ""  # how that issue was recorded (meals.models.IssueSource); "" when not served
+    source: str = ""  # how that issue was recorded (meals.models.IssueSource), "" if not served
+    recorded_at: datetime.datetime | None = None  # when it was recorded (a paper list: when entered)
 
 
 def meal_roster(*, day: datetime.date) -> list[RosterRow]:
@@ -57,6 +58,7 @@ def roster_for(day: datetime.date, eligible: QuerySet[Resident]) -> Roster:
         "issued_at",
         "takeaway",
         "source",
+        "recorded_at",
         "issued_by__username",
         "issued_by__first_name",
         "issued_by__last_name",
@@ -96,6 +98,7 @@ def _roster_row(values: dict, documents: dict[int, str], issue: dict | None) -> 
         issued_at=issue["issued_at"] if issue else None,
         takeaway=issue["takeaway"] if issue else False,
         source=issue["source"] if issue else "",
+        recorded_at=issue["recorded_at"] if issue else None,
     )
 
 

@@ -59,6 +59,8 @@ API = {
     ("api-meal-today", "GET"): MEALS,
     ("api-meal-check", "GET"): MEALS,
     ("api-meal-residents", "GET"): MEALS,
+    ("api-meal-prices", "GET"): ONLY_COORDINATOR,
+    ("api-meal-prices", "POST"): ONLY_COORDINATOR,
     ("api-meal-offline-pack", "GET"): MEALS,
     # Workshops: leaders and the coordinator.
     ("workshop-session-list", "GET"): WORKSHOPS,
@@ -102,11 +104,15 @@ PAGES = {
     "beneficiaries:closure-list": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
     "beneficiaries:reference-edit": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
     "beneficiaries:reference-delete": {"POST": ONLY_COORDINATOR},
+    "meals:overview": {"GET": ONLY_COORDINATOR},
     "meals:counter": {"GET": MEALS},
     "meals:counter-service-worker": {"GET": MEALS},
     "meals:day": {"GET": MEALS, "POST": ONLY_COORDINATOR},
     "meals:day-detail": {"GET": MEALS, "POST": ONLY_COORDINATOR},
     "meals:resident-history": {"GET": MEALS},
+    "meals:prices": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
+    "meals:paper": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
+    "meals:paper-list": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
     "workshops:session-list": {"GET": WORKSHOPS},
     "workshops:session-create": {"GET": WORKSHOPS, "POST": WORKSHOPS},
     "workshops:figures": {"GET": WORKSHOPS},
@@ -140,6 +146,8 @@ DOCUMENT_KINDS = {
     "meal_roster": ONLY_COORDINATOR,
     "workshop_attendance": WORKSHOPS,
     "monthly_meals": ONLY_COORDINATOR,
+    "fead_report": ONLY_COORDINATOR,
+    "meal_settlement": ONLY_COORDINATOR,
     "meal_serving_sheet": ONLY_COORDINATOR,
 }
 

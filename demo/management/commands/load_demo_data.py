@@ -1,5 +1,6 @@
 """Demo data for trying the service: about 200 residents, entitlements of both programmes, a
-fortnight of workshop sessions and one user per role. Running it again changes nothing."""
+fortnight of workshop sessions, two months of meals with the caterer's prices and one user per
+role. Running it again changes nothing."""
 
 import random
 
@@ -41,4 +42,7 @@ class Command(BaseCommand):
             people += builders.make_counter_cases(today=today, by=coordinator)
             sessions = builders.make_sessions(rng, today=today, leader=builders.demo_user("warsztaty"))
             builders.sign_up(rng, sessions, people, by=builders.demo_user("warsztaty"))
-        self.stdout.write(self.style.SUCCESS(f"Loaded {len(people)} residents and {len(sessions)} workshop sessions."))
+            builders.set_prices(today=today, by=coordinator)
+            meals = builders.serve_past_days(rng, today=today, days=62, by=builders.demo_user("wydawanie"))
+        loaded = f"Loaded {len(people)} residents, {len(sessions)} workshop sessions and {meals} past meals."
+        self.stdout.write(self.style.SUCCESS(loaded))
