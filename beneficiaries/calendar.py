@@ -9,7 +9,7 @@ from django.utils import translation
 
 from beneficiaries.models import ClosureDay
 
-# Monday to Friday (DOMAIN.md); an office that opens on Saturdays changes the setting, not code.
+# Monday to Friday (docs/domain.md); an office that opens on Saturdays changes the setting, not code.
 DEFAULT_OPENING_WEEKDAYS = (1, 2, 3, 4, 5)
 
 

@@ -15,7 +15,7 @@ class District(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-# Hot meals are served to residents of these districts only (DOMAIN.md "Eligibility").
+# Hot meals are served to residents of these districts only (docs/domain.md#eligibility).
 SERVED_DISTRICTS = frozenset({District.CHORZOW_STARY, District.MACIEJKOWICE})
 
 

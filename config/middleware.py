@@ -7,7 +7,7 @@ PUBLIC_PREFIXES = ("/static/", HEALTH_PATH)
 
 
 class HealthCheckMiddleware:
-    """Answers ``/healthz`` (API.md "Health") before Django validates the Host header.
+    """Answers ``/healthz`` (docs/api.md#health) before Django validates the Host header.
 
     Container health checks and load balancers probe the server by address (``127.0.0.1:8000``),
     which production ``ALLOWED_HOSTS`` rightly refuses. The answer carries no host name, no

@@ -2,7 +2,7 @@ from rest_framework import pagination
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
-    """API.md: ``{"count", "next", "previous", "results"}`` with ``?page=N``."""
+    """docs/api.md: ``{"count", "next", "previous", "results"}`` with ``?page=N``."""
 
     page_size_query_param = "page_size"
     max_page_size = 200

@@ -53,7 +53,7 @@ def healthz(request):
 
 
 class TokenLoginView(ObtainAuthToken):
-    """POST {"username", "password"} -> {"token"} (API.md "Auth"); failed attempts are throttled."""
+    """POST {"username", "password"} -> {"token"} (docs/api.md#auth); failed attempts are throttled."""
 
     throttle_scope = "login"
 

@@ -1,4 +1,4 @@
-"""Shapes of the meals API (API.md "Hot meals"): input validation and output, nothing else."""
+"""Shapes of the meals API (docs/api.md#hot-meals): input validation and output, nothing else."""
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _

@@ -1,4 +1,4 @@
-"""Input validation and output shapes of the documents API (API.md "Documents") and of anonymisation."""
+"""Input validation and output shapes of the documents API (docs/api.md#documents) and of anonymisation."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""HTTP API of the workshops app (API.md "Workshops"): thin views over services and selectors."""
+"""HTTP API of the workshops app (docs/api.md#workshops): thin views over services and selectors."""
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes

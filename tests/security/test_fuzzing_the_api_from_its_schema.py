@@ -1,4 +1,4 @@
-"""Schemathesis fuzzes every operation of the published OpenAPI schema: no 5xx, every 4xx in API.md's shape.
+"""Schemathesis fuzzes every operation of the published OpenAPI schema: no 5xx, every 4xx in the API's shape.
 
 The schema is the one the service serves at /api/schema/, so a new endpoint is fuzzed as soon
 as it exists. Requests go in-process to the WSGI application (the whole middleware stack) as
@@ -49,7 +49,7 @@ def wsgi_app():
 
 
 def is_api_shaped(response) -> bool:
-    """API.md: ``{"code", "detail", ...}`` for refusals, ``{"field": [messages]}`` for validation."""
+    """docs/api.md: ``{"code", "detail", ...}`` for refusals, ``{"field": [messages]}`` for validation."""
     try:
         body = response.json()
     except ValueError:
