@@ -26,7 +26,7 @@ ISSUE_STRIDE = 20  # each resident eats on every 20th opening day in the past: 5
 RESIDENT_COLUMNS = (
     "id", "first_name", "last_name", "pesel", "birth_date", "street", "building", "flat", "postal_code",
     "district", "phone", "diet", "allergies", "notes", "card_number", "is_active", "search_text",
-    "address_key", "created_at", "updated_at", "version",
+    "sort_name", "address_key", "created_at", "updated_at", "version",
 )  # fmt: skip
 
 
@@ -80,9 +80,9 @@ class ResidentMaker:
     def __init__(self, streets: list[tuple[str, str]], now: datetime.datetime, seed: int):
         from beneficiaries.cards import card_number_for
         from beneficiaries.selectors import address_key
-        from config.text import fold
+        from config.text import fold, person_sort_key
 
-        self.card_number_for, self.fold = card_number_for, fold
+        self.card_number_for, self.fold, self.sort_name = card_number_for, fold, person_sort_key
         self.address_key = lru_cache(maxsize=300_000)(lambda s, b, f: address_key(street=s, building=b, flat=f))
         self.streets = streets
         self.now = now
@@ -104,7 +104,7 @@ class ResidentMaker:
             "41-500" if resident_id % 2 else "41-503", district, "", self._diet(resident_id),
             ALLERGIES[resident_id % 6] if resident_id % 9 == 0 else "", "", card,
             resident_id % 97 != 0,  # about 1 % inactive
-            search_text, self.address_key(street, building, flat), self.now, self.now, 1,
+            search_text, self.sort_name(last, first), self.address_key(street, building, flat), self.now, self.now, 1,
         )  # fmt: skip
 
     def _street(self, resident_id: int) -> tuple[str, str]:
@@ -132,12 +132,14 @@ def check_derived_columns(conn: psycopg.Connection, sample: int = 500) -> None:
 
     fields = ("id", "first_name", "last_name", "card_number", "pesel", "street", "building", "flat")
     columns = ", ".join(fields)
-    query = f"SELECT {columns}, search_text, address_key FROM beneficiaries_resident ORDER BY random() LIMIT %s"  # noqa: S608
+    query = (
+        f"SELECT {columns}, search_text, sort_name, address_key FROM beneficiaries_resident ORDER BY random() LIMIT %s"  # noqa: S608
+    )
     for row in conn.execute(query, (sample,)).fetchall():
         resident = Resident(**dict(zip(fields, row[: len(fields)], strict=True)))
         _refresh_derived(resident)
-        if (resident.search_text, resident.address_key) != row[-2:]:
-            raise AssertionError(f"resident {row[0]}: derived columns differ from the service's: {row[-2:]}")
+        if (resident.search_text, resident.sort_name, resident.address_key) != row[-3:]:
+            raise AssertionError(f"resident {row[0]}: derived columns differ from the service's: {row[-3:]}")
 
 
 # --- Entitlements, issues, audit ---------------------------------------------------------------

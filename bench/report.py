@@ -52,7 +52,9 @@ def _measured(outcome: Outcome) -> str:
         )
     if outcome.key == "B4":
         broken = f.get("broken_rounds", 0)
-        return f"p50 {f.get('p50_ms', '?')} ms, p99 {f.get('p99_ms', '?')} ms, rules broken in {broken} rounds"
+        cpu = f"; CPU per sign-up: server {f.get('server_cpu_ms_per_signup', '?')} ms"
+        cpu += f", database {f.get('database_cpu_ms_per_signup', '?')} ms (others: {f.get('other_cores', '?')} cores)"
+        return f"p50 {f.get('p50_ms', '?')} ms, p99 {f.get('p99_ms', '?')} ms, rules broken in {broken} rounds{cpu}"
     if outcome.key == "B5":
         small, large = (value for key, value in f.items() if key.startswith("rows_"))
         return (

@@ -8,8 +8,10 @@ moment. The rules must hold: twelve confirmed, thirty-eight on the waiting list 
 
 import asyncio
 import datetime
+import time
 import zoneinfo
 
+from bench.cpu import CpuMeter, CpuShare
 from bench.http import Connection, Request, percentile
 from bench.outcome import Outcome
 from bench.prepare import HOST, Bench
@@ -44,7 +46,8 @@ def _new_session(bench: Bench, number: int) -> int:
     return response.json()["id"]
 
 
-async def _fifty_at_once(bench: Bench, session_id: int, residents: list[int]):
+async def _fifty_at_once(bench: Bench, session_id: int, residents: list[int]) -> tuple[list, CpuShare, float]:
+    """The answers, the CPU spent while the sign-ups ran and how long they took (seconds)."""
     token = bench.token("workshop")
     connections = [Connection(HOST, bench.http_port, token=token) for _ in residents]
     try:
@@ -56,12 +59,17 @@ async def _fifty_at_once(bench: Bench, session_id: int, residents: list[int]):
             )
         )
         path = f"/api/v1/workshops/sessions/{session_id}/signups/"
-        return await asyncio.wait_for(
+        meter = CpuMeter(bench.server_pgid, bench.backend_pids)
+        meter.start()
+        started = time.perf_counter()
+        responses = await asyncio.wait_for(
             asyncio.gather(
                 *(c.send(Request("POST", path, {"resident": r})) for c, r in zip(connections, residents, strict=True))
             ),
             timeout=120,
         )
+        seconds = time.perf_counter() - started
+        return responses, meter.stop(seconds), seconds
     finally:
         await asyncio.gather(*(c.close() for c in connections))
 
@@ -72,12 +80,13 @@ def signups(bench: Bench, *, rounds: int) -> Outcome:
     if len(pool) < SIGNUPS * rounds:
         outcome.failures.append(f"only {len(pool)} residents with a FEAD referral")
         return outcome
-    latencies = []
+    latencies, cpu = [], []
     for number in range(rounds):
         session_id = _new_session(bench, number)
         residents = pool[number * SIGNUPS : (number + 1) * SIGNUPS]
-        responses = asyncio.run(_fifty_at_once(bench, session_id, residents))
+        responses, share, seconds = asyncio.run(_fifty_at_once(bench, session_id, residents))
         latencies += [response.seconds * 1000 for response in responses]
+        cpu.append((share, seconds))
         _check_round(bench, session_id, responses, outcome)
     outcome.figures.update(
         rounds=rounds,
@@ -85,10 +94,28 @@ def signups(bench: Bench, *, rounds: int) -> Outcome:
         p50_ms=round(percentile(latencies, 0.5), 1),
         p99_ms=round(percentile(latencies, 0.99), 1),
         max_ms=round(max(latencies), 1),
+        **_cpu_per_signup(cpu),
     )
     outcome.target("p99", outcome.figures["p99_ms"], 200, "ms")
     outcome.target("rounds where a rule broke", outcome.figures.get("broken_rounds", 0), 0, "")
     return outcome
+
+
+def _cpu_per_signup(rounds: list[tuple[CpuShare, float]]) -> dict:
+    """CPU-ms per sign-up of the server and the database, and the other processes' cores, over the rounds.
+
+    On a machine that others keep busy the latencies say little; the CPU a sign-up costs does
+    not depend on them: fifty of them cannot end sooner than 50 x (server + database) / cores.
+    """
+    total = sum(seconds for _share, seconds in rounds)
+    server = sum(share.server * seconds for share, seconds in rounds) * 1000 / (SIGNUPS * len(rounds))
+    database = sum(share.database * seconds for share, seconds in rounds) * 1000 / (SIGNUPS * len(rounds))
+    other = sum(share.other * seconds for share, seconds in rounds) / total
+    return {
+        "server_cpu_ms_per_signup": round(server, 2),
+        "database_cpu_ms_per_signup": round(database, 2),
+        "other_cores": round(other, 2),
+    }
 
 
 def _check_round(bench: Bench, session_id: int, responses, outcome: Outcome):

@@ -19,17 +19,7 @@ from beneficiaries.services.reference import (
     street_save,
 )
 from beneficiaries.streets import fold_street
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from config.admin import ReadOnlyAdminMixin
 
 
 class EntitlementInline(admin.TabularInline):
@@ -44,7 +34,7 @@ class EntitlementInline(admin.TabularInline):
 
 
 @admin.register(Resident)
-class ResidentAdmin(ReadOnlyAdmin):
+class ResidentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["last_name", "first_name", "card_number", "birth_date", "district", "is_active"]
     list_filter = ["district", "is_active"]
     search_fields = ["search_text"]
@@ -52,7 +42,7 @@ class ResidentAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Entitlement)
-class EntitlementAdmin(ReadOnlyAdmin):
+class EntitlementAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["resident", "program", "document_number", "valid_from", "valid_to", "status"]
     list_filter = ["program", "status"]
     search_fields = ["document_number", "resident__search_text"]

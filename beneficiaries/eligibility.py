@@ -7,7 +7,7 @@ Meals, workshops and printed lists all ask :func:`check_eligibility` (one reside
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from beneficiaries.calendar import point_is_open
 from beneficiaries.models import SERVED_DISTRICTS, Entitlement, EntitlementStatus, Program, Resident
@@ -54,7 +54,7 @@ def check_eligibility(
     usable, entitlement_reasons = _entitlement_verdict(entitlements, day, weekday_matters=program == Program.HOT_MEAL)
     reasons.extend(entitlement_reasons)
     if program == Program.HOT_MEAL:
-        if resident.district not in SERVED_DISTRICTS:
+        if resident.district not in SERVED_DISTRICTS and not resident.homeless:
             reasons.append(Reason.OUTSIDE_DISTRICT)
         if not (point_is_open(day) if point_open is None else point_open):
             reasons.append(Reason.POINT_CLOSED)
@@ -118,5 +118,5 @@ def residents_eligible_on(*, program: str, day: datetime.date) -> QuerySet[Resid
         id__in=usable_entitlements(program=program, day=day).values("resident_id"),
     )
     if program == Program.HOT_MEAL:
-        residents = residents.filter(district__in=SERVED_DISTRICTS)
+        residents = residents.filter(Q(district__in=SERVED_DISTRICTS) | Q(homeless=True))
     return residents

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from beneficiaries import validators
-from beneficiaries.models import DietTag, District, Program
+from beneficiaries.models import DietTag, District, Funding, Program
 
 WEEKDAY_CHOICES = [
     ("1", _("Mon")),
@@ -42,6 +42,11 @@ class ResidentForm(forms.Form):
         choices=[("", _("From the street register"))] + list(District.choices),
     )
     phone = forms.CharField(label=_("Phone"), max_length=32, required=False)
+    homeless = forms.BooleanField(
+        label=_("In a homelessness crisis"),
+        required=False,
+        help_text=_("Served by decision without an address in the district; the street may stay empty."),
+    )
     diet = forms.MultipleChoiceField(
         label=_("Diet"), required=False, choices=DietTag.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -98,9 +103,20 @@ class EntitlementForm(forms.Form):
         decimal_places=2,
         help_text=_("When given, the income test is applied."),
     )
+    funding = forms.ChoiceField(
+        label=_("Funding"),
+        required=False,
+        choices=Funding.choices,
+        initial=Funding.PROGRAMME,
+        widget=forms.RadioSelect,
+        help_text=_("Own funds: the municipality pays under its own resolution; the income limit is not enforced."),
+    )
 
     def clean_weekdays(self):
         return [int(day) for day in self.cleaned_data["weekdays"]]
+
+    def clean_funding(self):
+        return self.cleaned_data["funding"] or Funding.PROGRAMME
 
     def clean(self):
         data = super().clean()

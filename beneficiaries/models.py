@@ -24,6 +24,14 @@ class Program(models.TextChoices):
     FEAD = "fead", _("FEAD workshops (referral)")
 
 
+class Funding(models.TextChoices):
+    """Who pays (docs/funding.md#funding-of-an-entitlement): the programme, when the income test passes, or the
+    municipality's own money under its own resolution, with no income limit."""
+
+    PROGRAMME = "programme", _("Programme")
+    OWN_FUNDS = "own_funds", _("Own funds of the municipality")
+
+
 class DietTag(models.TextChoices):
     VEGETARIAN = "vegetarian", _("vegetarian")
     DIABETIC = "diabetic", _("diabetic")
@@ -31,6 +39,13 @@ class DietTag(models.TextChoices):
     LACTOSE_FREE = "lactose_free", _("lactose free")
     SOFT = "soft", _("soft")
     NO_PORK = "no_pork", _("no pork")
+
+
+def diet_labels(codes) -> list[str]:
+    """['soft', 'no_pork'] -> their one name each, in the active language, on screen and paper
+    alike (unknown codes shown as they are)."""
+    labels = dict(DietTag.choices)
+    return [str(labels.get(code, code)) for code in codes or []]
 
 
 class Street(models.Model):
@@ -64,6 +79,7 @@ RESIDENT_FIELDS = (
     "diet",
     "allergies",
     "notes",
+    "homeless",
     "is_active",
 )
 
@@ -82,10 +98,14 @@ class Resident(models.Model):
     diet = models.JSONField(_("diet"), default=list, blank=True)
     allergies = models.TextField(_("allergies"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # In a homelessness crisis, served by decision: no district condition, no street needed.
+    homeless = models.BooleanField(_("homeless"), default=False)
     card_number = models.CharField(_("card number"), max_length=16, unique=True, null=True, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
     # Folded "last first" name, card and PESEL: what search matches (indexed with trigrams on PostgreSQL).
     search_text = models.CharField(max_length=300, editable=False, default="", db_index=True)
+    # Last and first name as config.text.person_sort_key: lists of people in Polish alphabetical order.
+    sort_name = models.CharField(max_length=400, editable=False, default="")
     # Folded "street|building|flat": residents at one address, for the duplicate warning.
     address_key = models.CharField(max_length=160, editable=False, default="", blank=True, db_index=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
@@ -97,10 +117,14 @@ class Resident(models.Model):
     class Meta:
         verbose_name = _("resident")
         verbose_name_plural = _("residents")
-        ordering = ["last_name", "first_name", "id"]
+        ordering = ["sort_name", "id"]
         # The trigram index on search_text is created by a migration (PostgreSQL only); the
         # "start of the PESEL" search uses the pattern-ops index PostgreSQL gets for unique pesel.
-        indexes = [models.Index(fields=["last_name", "first_name"]), models.Index(fields=["birth_date"])]
+        indexes = [
+            models.Index(fields=["last_name", "first_name"]),
+            models.Index(fields=["sort_name", "id"]),
+            models.Index(fields=["birth_date"]),
+        ]
 
     def __str__(self):
         return f"{self.last_name} {self.first_name}"
@@ -137,6 +161,11 @@ class Entitlement(models.Model):
         blank=True,
         validators=[MinValueValidator(Decimal("0"))],
     )
+    funding = models.CharField(_("funding"), max_length=16, choices=Funding.choices, default=Funding.PROGRAMME)
+    # The limit the income test used (when income was given): under own funds it is recorded, not enforced.
+    income_limit = models.DecimalField(
+        _("income limit per person"), max_digits=10, decimal_places=2, null=True, blank=True, editable=False
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -149,6 +178,7 @@ class Entitlement(models.Model):
             models.CheckConstraint(
                 condition=Q(valid_to__gte=models.F("valid_from")), name="entitlement_period_ordered"
             ),
+            models.CheckConstraint(condition=Q(funding__in=Funding.values), name="entitlement_funding_known"),
         ]
 
     def __str__(self):
@@ -160,6 +190,13 @@ class Entitlement(models.Model):
 
     def covers(self, day) -> bool:
         return self.valid_from <= day <= self.valid_to
+
+    @property
+    def income_test(self) -> dict | None:
+        """{"passed", "limit"} when income was tested against a limit in force; None otherwise."""
+        if self.monthly_income is None or self.income_limit is None:
+            return None
+        return {"passed": self.monthly_income <= self.income_limit, "limit": self.income_limit}
 
 
 class IncomeCriterion(models.Model):

@@ -25,8 +25,8 @@ INCOME_CRITERIA = [
 
 # (programme, in force from, percent of the criterion)
 PROGRAM_PERCENTAGES = [
-    ("hot_meal", "2024-01-01", Decimal("200")),
-    ("fead", "2022-01-01", Decimal("220")),
+    ("hot_meal", "2023-01-01", Decimal("200")),
+    ("fead", "2020-11-26", Decimal("220")),
     ("fead", "2023-05-15", Decimal("235")),
     ("fead", "2024-02-12", Decimal("265")),
 ]

@@ -38,7 +38,7 @@ def resident_search(*, text: str | None) -> QuerySet[Resident]:
     """
     words = search_words(text)
     if not words:
-        return Resident.objects.order_by("last_name", "first_name", "id")
+        return Resident.objects.order_by("sort_name", "id")
     names = [word for word in words if not word.isdigit()]
     numbers = [word for word in words if word.isdigit()]
     condition = Q()
@@ -47,11 +47,7 @@ def resident_search(*, text: str | None) -> QuerySet[Resident]:
     for number in numbers:
         condition &= _number_matches(number)
     relevance = _relevance(names, [number for number in numbers if is_valid_card_number(number)])
-    return (
-        Resident.objects.filter(condition)
-        .annotate(relevance=relevance)
-        .order_by("relevance", "last_name", "first_name", "id")
-    )
+    return Resident.objects.filter(condition).annotate(relevance=relevance).order_by("relevance", "sort_name", "id")
 
 
 def _number_matches(number: str) -> Q:
@@ -92,7 +88,7 @@ def resident_similar_names(*, text: str, limit: int = 5) -> list[Resident]:
     return list(
         Resident.objects.annotate(similarity=TrigramWordSimilarity(query, "search_text"))
         .filter(search_text__trigram_word_similar=query)
-        .order_by("-similarity", "last_name", "id")[:limit]
+        .order_by("-similarity", "sort_name", "id")[:limit]
     )
 
 
@@ -198,6 +194,7 @@ RESIDENT_PERSONAL_KEYS = frozenset(
         "monthly_income",
         "card_number",
         "card",  # resident.card_print
+        "income_limit",
     }
 )
 # Everything a coordinator records about a resident, plus what the system adds.
@@ -210,8 +207,10 @@ ENTITLEMENT_EXPORT_FIELDS = (
     "document_number",
     "weekdays",
     "status",
+    "funding",
     "household_size",
     "monthly_income",
+    "income_limit",
     "created_at",
 )
 

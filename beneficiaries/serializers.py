@@ -10,8 +10,19 @@ from rest_framework import serializers
 
 from beneficiaries import validators
 from beneficiaries.eligibility import Reason
-from beneficiaries.models import RESIDENT_FIELDS, ClosureDay, DietTag, District, Entitlement, Program, Resident, Street
+from beneficiaries.models import (
+    RESIDENT_FIELDS,
+    ClosureDay,
+    DietTag,
+    District,
+    Entitlement,
+    Funding,
+    Program,
+    Resident,
+    Street,
+)
 from beneficiaries.selectors import DuplicateReason
+from config.fields import MAX_ID, DayField
 from config.roles import hidden_fields
 
 REASON_CODES = [value for name, value in vars(Reason).items() if name.isupper()]
@@ -67,7 +78,7 @@ class ResidentInputSerializer(serializers.Serializer):
     first_name = Text(max_length=100)
     last_name = Text(max_length=100)
     pesel = Text(max_length=11, required=False, allow_blank=True, allow_null=True)
-    birth_date = serializers.DateField(required=False, allow_null=True)
+    birth_date = DayField(required=False, allow_null=True)
     street = Text(max_length=100, required=False, allow_blank=True)
     building = Text(max_length=20, required=False, allow_blank=True)
     flat = Text(max_length=20, required=False, allow_blank=True)
@@ -77,6 +88,7 @@ class ResidentInputSerializer(serializers.Serializer):
     diet = DietField(required=False)
     allergies = Text(max_length=2000, required=False, allow_blank=True)
     notes = Text(max_length=4000, required=False, allow_blank=True)
+    homeless = serializers.BooleanField(required=False)
     is_active = serializers.BooleanField(required=False)
 
     def validate_pesel(self, value):
@@ -121,10 +133,18 @@ class ResidentSerializer(VisibleFieldsMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class IncomeTestSerializer(serializers.Serializer):
+    passed = serializers.BooleanField()
+    limit = serializers.DecimalField(max_digits=10, decimal_places=2, help_text="zł per person")
+
+
 class EntitlementSerializer(VisibleFieldsMixin, serializers.ModelSerializer):
     """Income figures only for the roles that may see them."""
 
     weekdays = WeekdaysField()
+    income_test = IncomeTestSerializer(
+        read_only=True, allow_null=True, help_text="The income test's result when income was given."
+    )
 
     class Meta:
         model = Entitlement
@@ -137,8 +157,10 @@ class EntitlementSerializer(VisibleFieldsMixin, serializers.ModelSerializer):
             "document_number",
             "weekdays",
             "status",
+            "funding",
             "household_size",
             "monthly_income",
+            "income_test",
             "created_at",
         ]
         read_only_fields = fields
@@ -176,11 +198,11 @@ class ResidentSearchSerializer(serializers.Serializer):
 class DuplicateQuerySerializer(serializers.Serializer):
     first_name = serializers.CharField(max_length=100)
     last_name = serializers.CharField(max_length=100)
-    birth_date = serializers.DateField(required=False)
+    birth_date = DayField(required=False)
     street = serializers.CharField(max_length=100, required=False, allow_blank=True)
     building = serializers.CharField(max_length=20, required=False, allow_blank=True)
     flat = serializers.CharField(max_length=20, required=False, allow_blank=True)
-    exclude = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
+    exclude = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
 
 
 # --- Entitlements and eligibility ----------------------------------------------------------------
@@ -188,14 +210,15 @@ class DuplicateQuerySerializer(serializers.Serializer):
 
 class EntitlementInputSerializer(serializers.Serializer):
     program = serializers.ChoiceField(choices=Program.choices)
-    valid_from = serializers.DateField()
-    valid_to = serializers.DateField()
+    valid_from = DayField()
+    valid_to = DayField()
     document_number = Text(max_length=64)
     weekdays = WeekdaysField(required=False, default=[1, 2, 3, 4, 5])
     household_size = serializers.IntegerField(min_value=1, max_value=99, required=False, allow_null=True)
     monthly_income = serializers.DecimalField(
         max_digits=10, decimal_places=2, min_value=0, required=False, allow_null=True
     )
+    funding = serializers.ChoiceField(choices=Funding.choices, required=False, default=Funding.PROGRAMME)
 
     def validate(self, attrs):
         if attrs["valid_to"] < attrs["valid_from"]:
@@ -205,7 +228,7 @@ class EntitlementInputSerializer(serializers.Serializer):
 
 class EligibilityQuerySerializer(serializers.Serializer):
     program = serializers.ChoiceField(choices=Program.choices)
-    date = serializers.DateField(required=False, help_text="Default: today in Europe/Warsaw.")
+    date = DayField(required=False, help_text="Default: today in Europe/Warsaw.")
 
 
 class EligibilitySerializer(serializers.Serializer):
@@ -249,5 +272,5 @@ class ClosureDaySerializer(serializers.ModelSerializer):
 ClosureDayQuerySerializer = type(
     "ClosureDayQuerySerializer",
     (serializers.Serializer,),
-    {"from": serializers.DateField(required=False), "to": serializers.DateField(required=False)},
+    {"from": DayField(required=False), "to": DayField(required=False)},
 )

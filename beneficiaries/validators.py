@@ -14,6 +14,7 @@ from stdnum import exceptions as stdnum_errors
 from stdnum.pl import pesel as stdnum_pesel
 
 from beneficiaries.models import DietTag
+from config.dates import day_text
 
 EARLIEST_BIRTH_DATE = datetime.date(1880, 1, 1)
 _POSTAL_CODE = re.compile(r"^(\d{2})-?(\d{3})$")
@@ -72,7 +73,7 @@ def reconcile_birth_date(*, pesel: str | None, birth_date: datetime.date | None)
         return birth_date
     from_pesel = pesel_birth_date(pesel)
     if birth_date is not None and birth_date != from_pesel:
-        message = _("The birth date does not agree with the PESEL (%(date)s).") % {"date": from_pesel.isoformat()}
+        message = _("The birth date does not agree with the PESEL (%(date)s).") % {"date": day_text(from_pesel)}
         raise ValidationError({"birth_date": [message]}, code="pesel_mismatch")
     return from_pesel
 

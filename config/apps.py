@@ -11,6 +11,7 @@ class ConfigConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from config import tokens  # noqa: F401 (connects: tokens die with the password)
         from config.roles_setup import grant_coordinator_permissions
 
         post_migrate.connect(grant_coordinator_permissions)

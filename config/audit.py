@@ -1,9 +1,10 @@
-"""Writing the audit trail, and the one sanctioned rewrite of it: erasing a person's values."""
+"""Writing the audit trail (one row at a time, or with the row it records: :func:`audited_insert`), and the one
+sanctioned rewrite of it: erasing a person's values."""
 
 from collections.abc import Iterable
 from functools import cache
 
-from django.db import connection, models
+from django.db import connection, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +28,7 @@ ACTION_LABELS = {
     "entitlement.resume": _("decision resumed"),
     "meal.issue": _("meal issued"),
     "meal.void": _("meal voided"),
+    "meal.offline_pack": _("day's list taken onto a counter device"),
     "meal_day.plan": _("day planned"),
     "workshop_session.create": _("workshop session created"),
     "workshop_session.update": _("workshop session changed"),
@@ -70,27 +72,65 @@ def audit_record(
     return event
 
 
-def audit_insert_sql(event: AuditEvent, *, rows: str) -> tuple[str, list]:
-    """SQL appending ``event`` once for each row of ``rows``, the row's ``id`` as its object_id; and its parameters.
+def audited_insert(obj: models.Model, *, event: AuditEvent) -> int | None:
+    """Insert ``obj`` and append ``event`` about it; the new id, or None when a unique rule refused the row.
 
-    For a change written in raw SQL (the meal check-in writes the issue and its event in one
-    statement, bench/README.md "Fixes the measurements called for"): ``rows`` names a CTE or a subquery with an
-    ``id`` column (its own parameters, if any, come after these). The row is the one
-    :func:`audit_record` would write for the same arguments.
+    For the hot writes (a meal check-in, a workshop sign-up; measured in bench/README.md): a
+    refusal by a unique rule is an answer, not an error: ``INSERT ... ON CONFLICT DO NOTHING``
+    needs no savepoint and raises nothing, and a refused row gets no event. The event is the
+    one :func:`audit_record` would write, its object_id the new row's id. PostgreSQL runs both
+    INSERTs as one statement (a data-modifying CTE: one round trip); SQLite, which has no such
+    CTE, runs the same two in a transaction.
     """
-    columns, values, fields = _insert_parts()
-    params = [field.get_db_prep_save(getattr(event, field.attname), connection) for field in fields]
-    table = connection.ops.quote_name(AuditEvent._meta.db_table)
-    return f"INSERT INTO {table} ({columns}) SELECT {values} FROM {rows}", params  # noqa: S608 (names from the model)
+    values = [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in _columns(type(obj))]
+    params = [field.get_db_prep_save(getattr(event, field.attname), connection) for field in _EVENT_PARAMS]
+    if connection.vendor == "postgresql":
+        obj.pk = _fetch_id(_insert_with_event_sql(type(obj)), values + params)
+        return obj.pk
+    with transaction.atomic():
+        obj.pk = _fetch_id(_insert_sql(type(obj)), values)
+        if obj.pk is not None:
+            _fetch_id(_event_sql("(SELECT %s AS id) AS new_row"), [*params, obj.pk])
+    return obj.pk
+
+
+def _fetch_id(sql: str, params: list) -> int | None:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone() if cursor.description else None
+    return row[0] if row else None
+
+
+def _columns(model: type[models.Model]) -> list:
+    return [field for field in model._meta.concrete_fields if not field.primary_key]
 
 
 @cache
-def _insert_parts() -> tuple[str, str, list]:
-    """The column list, the SELECT list (object_id from the row's id) and the fields given as parameters."""
-    fields = [field for field in AuditEvent._meta.concrete_fields if not field.primary_key]
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    values = ", ".join("CAST(id AS text)" if field.name == "object_id" else "%s" for field in fields)
-    return columns, values, [field for field in fields if field.name != "object_id"]
+def _insert_sql(model: type[models.Model]) -> str:
+    q = connection.ops.quote_name
+    fields = _columns(model)
+    return (
+        f"INSERT INTO {q(model._meta.db_table)} ({', '.join(q(field.column) for field in fields)}) "  # noqa: S608
+        f"VALUES ({', '.join(['%s'] * len(fields))}) ON CONFLICT DO NOTHING RETURNING id"
+    )
+
+
+@cache
+def _insert_with_event_sql(model: type[models.Model]) -> str:
+    return f"WITH new_row AS ({_insert_sql(model)}), audit AS ({_event_sql('new_row')}) SELECT id FROM new_row"  # noqa: S608
+
+
+@cache
+def _event_sql(rows: str) -> str:
+    """Appends the event once for each row of ``rows`` (with an ``id``): object_id is that id, the rest parameters."""
+    q = connection.ops.quote_name
+    fields = _columns(AuditEvent)
+    columns = ", ".join(q(field.column) for field in fields)
+    values = ", ".join("CAST(new_row.id AS text)" if field.name == "object_id" else "%s" for field in fields)
+    return f"INSERT INTO {q(AuditEvent._meta.db_table)} ({columns}) SELECT {values} FROM {rows}"  # noqa: S608
+
+
+_EVENT_PARAMS = [field for field in _columns(AuditEvent) if field.name != "object_id"]
 
 
 def audit_about(model: type[models.Model], ids: Iterable[int]) -> Q:

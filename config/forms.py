@@ -2,11 +2,10 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from config.audit import ACTION_LABELS
-from config.dates import EARLIEST_DATE, LATEST_DATE
+from config.fields import DayFormField
 from config.text import staff_name
 
 
@@ -20,8 +19,8 @@ class AuditFilterForm(forms.Form):
         label=_("Who"), required=False, queryset=get_user_model().objects.order_by("last_name", "username")
     )
     action = forms.ChoiceField(label=_("What"), required=False)
-    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = DayFormField(label=_("From"), required=False)
+    date_to = DayFormField(label=_("To"), required=False)
     object_type = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
     object_id = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
@@ -29,11 +28,3 @@ class AuditFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         labels = sorted(((code, str(label)) for code, label in ACTION_LABELS.items()), key=lambda item: item[1])
         self.fields["action"].choices = [("", _("any"))] + labels
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in ("date_from", "date_to"):
-            day = cleaned.get(name)
-            if day and not EARLIEST_DATE <= day <= LATEST_DATE:
-                self.add_error(name, ValidationError(_("Enter a date between 1900 and 2999.")))
-        return cleaned

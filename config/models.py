@@ -1,4 +1,4 @@
-"""The append-only audit trail (docs/domain.md#data-protection).
+"""The append-only audit trail (docs/domain.md#data-protection), and the login counter's fallback.
 
 Every issue, void, sign-up, cancellation, attendance change, eligibility change, print and
 download is recorded with who and when. Rows are only ever inserted: the model refuses
@@ -50,3 +50,13 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The audit trail is append-only.")
+
+
+class LoginFailure(models.Model):
+    """A counted login attempt, kept here only while the cache (Redis) is down (config/throttling.py)."""
+
+    key = models.CharField(max_length=128, db_index=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.key}"

@@ -53,7 +53,9 @@ RULES: dict[str, frozenset[Role]] = {
     "meals.plan": frozenset({COORDINATOR}),  # the day's menu and portions
     # Workshops: leaders read and manage every session (the page lists their own by default).
     "workshops.manage": frozenset({WORKSHOP, COORDINATOR}),
-    "workshops.assign_leader": frozenset({COORDINATOR}),  # name another user as a session's leader
+    "workshops.assign_leader": frozenset({COORDINATOR}),
+    # Enter the sign-ups and attendance of a session held on paper (entered after the fact).
+    "workshops.record_held": frozenset({COORDINATOR}),  # name another user as a session's leader
     # Documents: the page and the API for whoever may print at least one kind, then per kind.
     "documents.read": frozenset().union(*DOCUMENT_KINDS.values()),
     **{f"documents.request:{kind}": roles for kind, roles in DOCUMENT_KINDS.items()},
@@ -70,6 +72,7 @@ FIELD_CAPABILITIES: dict[str, str] = {
     "notes": "residents.see_notes",
     "monthly_income": "residents.see_income",
     "household_size": "residents.see_income",
+    "income_test": "residents.see_income",
     "phone": "residents.see_phone",
     "diet": "residents.see_health",
     "allergies": "residents.see_health",

@@ -42,3 +42,10 @@ class ErrorSerializer(serializers.Serializer):
     confirmed_count = serializers.IntegerField(required=False, help_text="capacity_below_confirmed")
     current_version = serializers.IntegerField(required=False, help_text="edit_conflict: the version saved meanwhile")
     status = serializers.CharField(required=False, help_text="not_ready: the document's status (pending or failed)")
+
+
+class TokenSerializer(serializers.Serializer):
+    """The answer of the token login (docs/api.md#auth): the token once, and when it stops working."""
+
+    token = serializers.CharField(source="plain")
+    expiry = serializers.DateTimeField()

@@ -5,6 +5,7 @@ broker live in files under ``var/``. Production sets DATABASE_URL, REDIS_URL, SE
 DEBUG=0 and ALLOWED_HOSTS (see ``.env.example``).
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -31,7 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "config",
@@ -134,6 +135,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Every login surface (token, /login/, /admin/login/) goes through the throttled backend (config/login.py).
+AUTHENTICATION_BACKENDS = ["config.login.ThrottledModelBackend"]
+# Failed logins allowed per user name and per client address within the window (config/throttling.py).
+LOGIN_FAILURES_PER_USERNAME = env.int("LOGIN_FAILURES_PER_USERNAME", default=10)
+LOGIN_FAILURES_PER_ADDRESS = env.int("LOGIN_FAILURES_PER_ADDRESS", default=50)
+LOGIN_FAILURE_WINDOW_SECONDS = env.int("LOGIN_FAILURE_WINDOW_SECONDS", default=15 * 60)
+# Addresses or networks of reverse proxies whose X-Forwarded-For names the client; none by default,
+# so the client address is the connection's and a header sent by a client is never believed.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+# API tokens (django-rest-knox, config/tokens.py): a new one per login, stored hashed, with a lifetime.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=env.float("API_TOKEN_HOURS", default=10)),
+    "AUTO_REFRESH": False,
+    "AUTH_HEADER_PREFIX": "Token",
+}
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -189,7 +205,7 @@ if not DEBUG:
 # --- REST framework -----------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Each view declares the capabilities it needs (config.roles); one that declares none refuses.
@@ -198,7 +214,6 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "config.exceptions.api_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "config.schema.AutoSchema",
-    "DEFAULT_THROTTLE_RATES": {"login": env.str("LOGIN_THROTTLE_RATE", default="10/min")},
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
 }
@@ -233,6 +248,9 @@ DOCUMENTS_STALE_AFTER_SECONDS = env.int("DOCUMENTS_STALE_AFTER_SECONDS", default
 DOCUMENTS_MAX_ATTEMPTS = env.int("DOCUMENTS_MAX_ATTEMPTS", default=3)
 MEAL_POINT_NAME = env.str("MEAL_POINT_NAME", default="CPS Chorzów, ul. Kasprowicza 2")
 MEAL_POINT_HOURS = env.str("MEAL_POINT_HOURS", default="12:00–13:00")
+# Minutes after a workshop's start during which its leader may give absentees' places to those
+# waiting at the door (docs/domain.md#workshops).
+WORKSHOP_DOOR_MINUTES = env.int("WORKSHOP_DOOR_MINUTES", default=15)
 # The FEPŻ attendance list's programme lines (docs/printing.md): the subprogramme ("Podprogram
 # 2026"; empty: the session's year), the partner organisation (empty: a line to fill in by hand),
 # and optionally the office's own logo strip image (empty: an empty framed place).

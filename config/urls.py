@@ -11,7 +11,8 @@ handler404 = errors.page_not_found
 handler500 = errors.server_error
 
 api_v1 = [
-    path("auth/token/", views.TokenLoginView.as_view(), name="api-token"),
+    path("auth/token/", api.TokenLoginView.as_view(), name="api-token"),
+    path("auth/logout/", api.TokenLogoutView.as_view(), name="api-token-logout"),
     path("audit/", api.AuditEventList.as_view(), name="api-audit"),
     path("", include("beneficiaries.api_urls")),
     path("meals/", include("meals.api_urls")),

@@ -1,12 +1,10 @@
-"""Pages of the base: home (each role to its screen), health, the audit trail; the API's token login."""
+"""Pages of the base: home (each role to its screen), health, the audit trail."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
-from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.exceptions import ValidationError
 
 from config.forms import AuditFilterForm
 from config.health import broker_ok, database_ok
@@ -14,7 +12,6 @@ from config.models import AuditEvent
 from config.permissions import requires
 from config.roles import HOME_URL_NAME, role_of
 from config.selectors import audit_events_for_page, audit_lines
-from config.throttling import LoginRateThrottle
 
 
 @login_required
@@ -50,21 +47,3 @@ def healthz(request):
     database = database_ok()
     body = {"database": "ok" if database else "unavailable", "broker": "ok" if broker_ok() else "unavailable"}
     return JsonResponse(body, status=200 if database else 503)
-
-
-class TokenLoginView(ObtainAuthToken):
-    """POST {"username", "password"} -> {"token"} (docs/api.md#auth); failed attempts are throttled."""
-
-    throttle_scope = "login"
-
-    def check_throttles(self, request):
-        self.login_throttle = LoginRateThrottle()
-        if not self.login_throttle.allow_request(request, self):
-            self.throttled(request, self.login_throttle.wait())
-
-    def post(self, request, *args, **kwargs):
-        try:
-            return super().post(request, *args, **kwargs)
-        except ValidationError:
-            self.login_throttle.record_failure()
-            raise

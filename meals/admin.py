@@ -1,28 +1,30 @@
 from django.contrib import admin
 
-from meals.models import MealDay, MealIssue
+from config.admin import ReadOnlyAdminMixin
+from meals.models import MealDay, MealIssue, OfflineConflict
 from meals.services import meal_day_plan
 
 
 @admin.register(MealIssue)
-class MealIssueAdmin(admin.ModelAdmin):
+class MealIssueAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: issues and voids go through the counter (and the audit trail), never edited here."""
 
-    list_display = ("date", "issued_at", "resident", "takeaway", "issued_by", "voided_at")
-    list_filter = ("date", "takeaway")
+    list_display = ("date", "issued_at", "resident", "source", "takeaway", "issued_by", "voided_at")
+    list_filter = ("date", "source", "takeaway")
     date_hierarchy = "date"
     search_fields = ("resident__search_text", "client_ref")
     list_select_related = ("resident", "issued_by")
     raw_id_fields = ("resident",)
 
-    def has_add_permission(self, request):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
+@admin.register(OfflineConflict)
+class OfflineConflictAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Read-only: recorded when a counter's offline queue is sent (meals.services)."""
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+    list_display = ("date", "scanned_at", "resident", "scanned_by", "code", "issue")
+    date_hierarchy = "date"
+    list_select_related = ("resident", "scanned_by")
+    raw_id_fields = ("resident", "issue")
 
 
 @admin.register(MealDay)

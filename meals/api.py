@@ -13,6 +13,7 @@ from meals import exceptions, services
 from meals.models import MealIssue
 from meals.selectors.counter import checkin_state, residents_matching
 from meals.selectors.day import day_overview, day_plan, day_summary, issues_on
+from meals.selectors.offline import offline_pack
 from meals.serializers import (
     CheckinStateSerializer,
     CheckQuerySerializer,
@@ -22,6 +23,7 @@ from meals.serializers import (
     DaySummarySerializer,
     IssueCreateSerializer,
     MealIssueSerializer,
+    OfflinePackSerializer,
     SearchQuerySerializer,
     SearchResultSerializer,
     VoidSerializer,
@@ -145,6 +147,22 @@ class MealDayPlan(APIView):
     def patch(self, request, day):
         data = _valid(DayPlanSerializer, request.data)
         return Response(DayPlanSerializer(services.meal_day_plan(day=day, by=request.user, **data)).data)
+
+
+class MealOfflinePack(APIView):
+    """Everyone eligible today, for a counter to keep serving without the network (docs/api.md#hot-meals).
+
+    Personal data in bulk: never cached (``Cache-Control: no-store``, as every answer of the
+    service) and recorded in the audit trail like every full list read.
+    """
+
+    capabilities = "meals.issue"
+
+    @extend_schema(tags=TAGS, responses=OfflinePackSerializer)
+    def get(self, request):
+        pack = offline_pack(day=timezone.localdate())
+        services.offline_pack_record(by=request.user, day=pack.date, residents=len(pack.residents))
+        return Response(OfflinePackSerializer(pack).data)
 
 
 class CheckinStateView(APIView):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("days/<meal_date:day>/summary/", api.MealDaySummary.as_view(), name="api-meal-day-summary"),
     path("days/<meal_date:day>/plan/", api.MealDayPlan.as_view(), name="api-meal-day-plan"),
     path("today/", api.MealTodaySummary.as_view(), name="api-meal-today"),
+    path("offline-pack/", api.MealOfflinePack.as_view(), name="api-meal-offline-pack"),
     path("check/", api.CheckinStateView.as_view(), name="api-meal-check"),
     path("residents/", api.CounterSearch.as_view(), name="api-meal-residents"),
 ]

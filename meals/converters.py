@@ -1,18 +1,17 @@
-"""The ``meal_date`` URL converter: an ISO date in a sane range, else the URL does not exist (404)."""
+"""The ``meal_date`` URL converter: an ISO date the service may hold meals of, else the URL does not exist (404)."""
 
 import datetime
 
 from django.urls import register_converter
 
-# TODO(issue 13.4): one accepted year range in config.dates (tasks/serializers.py and workshops differ).
-# Beyond these years there is nothing to find, and calendar arithmetic stays safe.
-MIN_YEAR, MAX_YEAR = 2000, 2199
+from config.dates import RECORDS_BEGIN, parse_day
 
 
-def parse_day(text: str) -> datetime.date:
-    day = datetime.date.fromisoformat(text)
-    if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise ValueError(f"year out of range: {day.year}")
+def meal_day(text: str) -> datetime.date:
+    """A day the service may hold meals of; ValueError otherwise (before its records, out of range)."""
+    day = parse_day(text)
+    if day < RECORDS_BEGIN:
+        raise ValueError(f"before the records: {day}")
     return day
 
 
@@ -20,7 +19,7 @@ class MealDateConverter:
     regex = r"\d{4}-\d{2}-\d{2}"
 
     def to_python(self, value: str) -> datetime.date:
-        return parse_day(value)  # ValueError -> no match -> 404
+        return meal_day(value)  # ValueError -> no match -> 404
 
     def to_url(self, value) -> str:
         return value.isoformat() if isinstance(value, datetime.date) else str(value)

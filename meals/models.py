@@ -6,6 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from beneficiaries.models import Resident
 
 
+class IssueSource(models.TextChoices):
+    """How an issue reached the service (docs/api.md#hot-meals, ``source``)."""
+
+    COUNTER = "counter", _("counter")
+    OFFLINE = "offline", _("offline queue")
+    PAPER = "paper", _("paper list")
+
+
 class MealIssue(models.Model):
     """One hot meal handed out (or voided: nothing is ever deleted)."""
 
@@ -16,6 +24,7 @@ class MealIssue(models.Model):
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("issued by")
     )
+    source = models.CharField(_("source"), max_length=10, choices=IssueSource.choices, default=IssueSource.COUNTER)
     takeaway = models.BooleanField(_("takeaway"), default=False)
     collected_by = models.CharField(_("collected by"), max_length=200, blank=True)
     # Idempotency key chosen by the client: a retried request returns the first issue.
@@ -35,6 +44,10 @@ class MealIssue(models.Model):
             models.UniqueConstraint(
                 fields=["resident", "date"], condition=Q(voided_at__isnull=True), name="one_meal_per_resident_per_day"
             ),
+            # A void always says who made it (the audit trail and the day view name them).
+            models.CheckConstraint(
+                condition=Q(voided_at__isnull=True) | Q(voided_by__isnull=False), name="void_names_who_voided"
+            ),
         ]
         indexes = [models.Index(fields=["date", "issued_at"])]
 
@@ -44,6 +57,32 @@ class MealIssue(models.Model):
     @property
     def is_voided(self) -> bool:
         return self.voided_at is not None
+
+
+class OfflineConflict(models.Model):
+    """A meal a counter served offline that the server refused when the queue was sent: someone
+    had been served meanwhile (or was no longer eligible). Kept for the coordinator (docs/domain.md#hot-meals)."""
+
+    resident = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="+")
+    date = models.DateField(_("date"))
+    scanned_at = models.DateTimeField(_("scanned at"))
+    scanned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("scanned by")
+    )
+    # The queued attempt's idempotency key: a resent queue records its conflicts once.
+    client_ref = models.CharField(_("client reference"), max_length=64, unique=True)
+    code = models.CharField(_("refusal"), max_length=32)  # already_issued | not_eligible
+    issue = models.ForeignKey(MealIssue, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("offline conflict")
+        verbose_name_plural = _("offline conflicts")
+        ordering = ["date", "scanned_at", "id"]
+        indexes = [models.Index(fields=["date"])]
+
+    def __str__(self):
+        return f"{self.date} {self.resident} ({self.code})"
 
 
 class MealDay(models.Model):

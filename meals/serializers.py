@@ -7,12 +7,11 @@ from rest_framework import serializers
 
 from beneficiaries.eligibility import Reason
 from beneficiaries.models import Resident
+from config.fields import MAX_ID, DayField
 from config.serializers import ErrorIssueSerializer
-from meals.converters import MAX_YEAR, MIN_YEAR
 from meals.models import MealDay, MealIssue
 from meals.services import issue_ref, issued_by_name, may_void
 
-MAX_ID = 2**63 - 1
 REASON_CODES = [value for name, value in vars(Reason).items() if name.isupper()]
 
 
@@ -109,14 +108,8 @@ class VoidSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=500)
 
 
-def _check_year(day):
-    if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise serializers.ValidationError(_("Date out of range."))
-    return day
-
-
 class DateQuerySerializer(serializers.Serializer):
-    date = serializers.DateField(required=False, validators=[_check_year])
+    date = DayField(required=False)
 
     def day(self):
         return self.validated_data.get("date") or timezone.localdate()
@@ -225,6 +218,30 @@ class DaySerializer(DaySummarySerializer):
     def get_residents(self, day):
         context = {"expected_ids": day.expected_ids, "served_by": day.served_by}
         return DayResidentSerializer(day.rows, many=True, context=context).data
+
+
+class OfflinePackResidentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    first_name = serializers.CharField()
+    last_name = serializers.CharField()
+    birth_year = serializers.IntegerField(allow_null=True)
+    street = serializers.CharField()
+    card_number = serializers.CharField(allow_null=True)
+    diet = serializers.ListField(child=serializers.CharField())
+    allergies = serializers.CharField()
+    issued_at = serializers.DateTimeField(allow_null=True)
+
+
+class OfflinePackSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    generated_at = serializers.DateTimeField()
+    residents = serializers.SerializerMethodField()
+
+    @extend_schema_field(OfflinePackResidentSerializer(many=True))
+    def get_residents(self, pack):
+        """OfflinePackResidentSerializer's shape, built directly: the rows are plain dicts already."""
+        iso = serializers.DateTimeField().to_representation
+        return [{**row, "issued_at": iso(row["issued_at"]) if row["issued_at"] else None} for row in pack.residents]
 
 
 class DayPlanSerializer(serializers.ModelSerializer):

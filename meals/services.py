@@ -9,11 +9,12 @@ API's refusals. The path is measured by ``python -m bench`` (B1, B2, B6).
 import datetime
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from config.audit import REDACTED, audit_event, audit_insert_sql, audit_record
+from config.audit import REDACTED, audit_event, audit_record, audited_insert
 from config.roles import may
+from config.text import staff_name
 from meals import exceptions
 from meals.models import MealDay, MealIssue
 from meals.selectors.counter import checkin_subject, current_issue
@@ -41,7 +42,7 @@ def issue_ref(issue: MealIssue, *, user) -> dict:
 
 def issued_by_name(issue: MealIssue) -> str:
     """Who handed the meal out, as people read it: the full name, else the user name."""
-    return issue.issued_by.get_full_name() or issue.issued_by.get_username()
+    return staff_name(issue.issued_by)
 
 
 def meal_issue(
@@ -101,52 +102,12 @@ def _insert(issue: MealIssue, *, resident_id: int | None, card: str | None) -> I
 
 
 def _record(issue: MealIssue) -> int | None:
-    """Insert the issue and its audit event; the new id, or None when a unique rule refused the issue.
+    """Insert the issue and its audit event (config.audit.audited_insert); None when a unique rule refused it.
 
-    A refusal (one meal per resident per day, or the client_ref already used) is an answer,
-    not an error: ``INSERT ... ON CONFLICT DO NOTHING`` needs no savepoint and raises nothing.
     Concurrent inserts for one resident wait for each other in the unique index: one wins.
-    The event is appended by config.audit's SQL for the rows the INSERT returned, so only a
-    written issue gets one. PostgreSQL runs both INSERTs as one statement (a data-modifying
-    CTE: one round trip, one implicit transaction); SQLite, which has no such CTE, runs the
-    same two in a transaction.
     """
-    event = audit_event(actor=issue.issued_by, action=AUDIT_ACTION, obj=issue, after=_issue_audit(issue))
-    values = [field.get_db_prep_save(getattr(issue, field.attname), connection) for field in _ISSUE_FIELDS]
-    if connection.vendor == "postgresql":
-        audit_sql, audit_params = audit_insert_sql(event, rows="issue")
-        sql = f"WITH issue AS ({_ISSUE_SQL}), audit AS ({audit_sql}) SELECT id FROM issue"  # noqa: S608 (no values)
-        return _fetch_id(sql, values + audit_params)
-    with transaction.atomic(), connection.cursor() as cursor:
-        issue_id = _fetch_id(_ISSUE_SQL, values)
-        if issue_id is not None:
-            audit_sql, audit_params = audit_insert_sql(event, rows="(SELECT %s AS id)")
-            cursor.execute(audit_sql, [*audit_params, issue_id])
-    return issue_id
-
-
-def _fetch_id(sql: str, params: list) -> int | None:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    return row[0] if row else None
-
-
-AUDIT_ACTION = "meal.issue"
-_ISSUE_FIELDS = [field for field in MealIssue._meta.concrete_fields if not field.primary_key]
-
-
-def _issue_sql() -> str:
-    q = connection.ops.quote_name
-    columns = ", ".join(q(field.column) for field in _ISSUE_FIELDS)
-    placeholders = ", ".join(["%s"] * len(_ISSUE_FIELDS))
-    return (
-        f"INSERT INTO {q(MealIssue._meta.db_table)} ({columns}) VALUES ({placeholders}) "  # noqa: S608
-        "ON CONFLICT DO NOTHING RETURNING id"
-    )
-
-
-_ISSUE_SQL = _issue_sql()
+    event = audit_event(actor=issue.issued_by, action="meal.issue", obj=issue, after=_issue_audit(issue))
+    return audited_insert(issue, event=event)
 
 
 def _issue_by_client_ref(client_ref: str) -> MealIssue | None:
@@ -239,3 +200,8 @@ def meal_issues_anonymise_for_resident(*, resident_id: int) -> int:
     issues = MealIssue.objects.filter(resident_id=resident_id)
     issues.exclude(void_reason="").update(void_reason=REDACTED)
     return issues.update(collected_by="")
+
+
+def offline_pack_record(*, by, day: datetime.date, residents: int) -> None:
+    """A counter took the day's list onto its device: a bulk read of personal data, so it is in the trail."""
+    audit_record(actor=by, action="meal.offline_pack", obj=by, after={"date": day, "residents": residents})

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone, translation
 
+from config.text import staff_name
 from meals.selectors.figures import monthly_meal_figures
 from meals.selectors.roster import meal_roster
 from tasks.models import Document, DocumentFailure, DocumentKind
@@ -62,7 +63,7 @@ def printed_by(document: Document) -> str:
     user = document.requested_by
     if user is None:
         return SCHEDULER
-    return user.get_full_name() or user.get_username()
+    return staff_name(user)
 
 
 def produce(document: Document) -> Produced:
@@ -76,7 +77,7 @@ def data_fingerprint(*, kind: str, subject: str) -> str:
     """What a document of ``kind`` about ``subject`` would print now, as a short digest.
 
     Two requests with the same digest would print the same list (except the print time), so the
-    second may reuse the first's document (docs/printing.md "A list is never out of date").
+    second may reuse the first's document (docs/printing.md#a-list-is-never-out-of-date).
     """
     return _digest(_data(KINDS[DocumentKind(kind)], subject))
 

@@ -8,27 +8,20 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from beneficiaries.calendar import point_is_open
+from config.dates import RECORDS_BEGIN, day_text
+from config.fields import MAX_ID, DayField, MonthField
+from config.text import staff_name
 from tasks.models import KIND_PARAMETER, Document, DocumentKind
 from workshops.models import SessionStatus, WorkshopSession
-
-# TODO(issue 13.4): one year range and one month parser in config.dates (meals, workshops differ).
-FIRST_YEAR, LAST_YEAR = 2000, 2100
-MAX_ID = 2**63 - 1
 
 
 class DocumentRequestSerializer(serializers.Serializer):
     """``kind`` and its one parameter; ``validated_data`` gains ``subject`` and ``subject_date``."""
 
     kind = serializers.ChoiceField(choices=DocumentKind.choices)
-    date = serializers.DateField(required=False, help_text="meal_roster, meal_serving_sheet: YYYY-MM-DD")
+    date = DayField(required=False, help_text="meal_roster, meal_serving_sheet: YYYY-MM-DD")
     session = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="workshop_attendance")
-    month = serializers.RegexField(
-        r"^\d{4}-(0[1-9]|1[0-2])$",
-        max_length=7,
-        required=False,
-        help_text="monthly_meals: YYYY-MM",
-        error_messages={"invalid": _("Enter a month as YYYY-MM.")},
-    )
+    month = MonthField(required=False, help_text="monthly_meals: YYYY-MM")
 
     def validate(self, attrs):
         name = KIND_PARAMETER[DocumentKind(attrs["kind"])]
@@ -38,7 +31,7 @@ class DocumentRequestSerializer(serializers.Serializer):
         return {"kind": attrs["kind"], "subject": subject, "subject_date": subject_date}
 
     def _subject_from_date(self, day: datetime.date):
-        _check_year(day.year, "date")
+        _refuse_before_records(day, "date")
         if not point_is_open(day):
             raise serializers.ValidationError({"date": [_("The meal point is closed on this day.")]})
         return day.isoformat(), day
@@ -51,22 +44,21 @@ class DocumentRequestSerializer(serializers.Serializer):
             raise serializers.ValidationError({"session": [_("This workshop session was cancelled.")]})
         return str(session_id), timezone.localdate(session.starts_at)
 
-    def _subject_from_month(self, month: str):
-        year, number = (int(part) for part in month.split("-"))
-        _check_year(year, "month")
-        return month, datetime.date(year, number, 1)
+    def _subject_from_month(self, month: datetime.date):
+        _refuse_before_records(month, "month")
+        return f"{month:%Y-%m}", month
 
 
-def _check_year(year: int, field: str) -> None:
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        message = _("Enter a year between %(first)s and %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR}
+def _refuse_before_records(day: datetime.date, field: str) -> None:
+    if day < RECORDS_BEGIN:
+        message = _("The service holds no records before %(day)s.") % {"day": day_text(RECORDS_BEGIN)}
         raise serializers.ValidationError({field: [message]})
 
 
 class DocumentFilterSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=DocumentKind.choices, required=False)
-    date = serializers.DateField(required=False, help_text="documents about this day (a report: its month)")
-    created = serializers.DateField(required=False, help_text="documents requested on this day (Warsaw)")
+    date = DayField(required=False, help_text="documents about this day (a report: its month)")
+    created = DayField(required=False, help_text="documents requested on this day (Warsaw)")
 
 
 class DocumentSerializer(serializers.ModelSerializer):
@@ -114,7 +106,7 @@ class DocumentSerializer(serializers.ModelSerializer):
 
     def get_requested_by(self, document) -> str | None:
         user = document.requested_by
-        return (user.get_full_name() or user.get_username()) if user else None
+        return staff_name(user) if user else None
 
     def _url(self, name: str, document) -> str:
         path = reverse(name, args=[document.pk])

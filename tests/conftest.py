@@ -228,3 +228,11 @@ def _fast_password_hashing(django_test_environment):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _login_counters_of_this_test(monkeypatch):
+    """Failed logins stay counted in the shared cache for a while: each test counts on its own keys."""
+    from config import throttling
+
+    monkeypatch.setattr(throttling, "KEY_PREFIX", f"login-failures-{os.urandom(8).hex()}")

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from beneficiaries.cards import card_number_for
 from beneficiaries.models import District, Entitlement, Program, Resident
-from beneficiaries.services.residents import _refresh_derived
+from beneficiaries.services.residents import DERIVED_FIELDS, _refresh_derived
 from beneficiaries.streets import street_district
 from beneficiaries.validators import pesel_birth_date
 from meals.models import MealIssue
@@ -59,7 +59,7 @@ class ResidentFactory(factory.django.DjangoModelFactory):
             return
         self.card_number = card_number_for(self.pk)
         _refresh_derived(self)  # the one place that knows how search_text and address_key are built
-        self.save(update_fields=["card_number", "search_text", "address_key"])
+        self.save(update_fields=DERIVED_FIELDS)
 
 
 class EntitlementFactory(factory.django.DjangoModelFactory):
@@ -114,7 +114,9 @@ class MealIssueFactory(factory.django.DjangoModelFactory):
 
     class Params:
         day = DAY
-        voided = factory.Trait(voided_at=factory.SelfAttribute("issued_at"))
+        voided = factory.Trait(
+            voided_at=factory.SelfAttribute("issued_at"), voided_by=factory.SelfAttribute("issued_by")
+        )
 
     resident = factory.SubFactory(ResidentFactory)
     issued_at = factory.LazyAttribute(lambda i: datetime.datetime.combine(i.day, datetime.time(12, 5), tzinfo=WARSAW))

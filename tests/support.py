@@ -78,7 +78,7 @@ def logged_in_client(user, **defaults) -> Client:
 
 # Whose rows a refused request must leave alone: the project's apps (the audit trail is config's),
 # staff accounts and their API tokens.
-WATCHED_APPS = ("config", "beneficiaries", "meals", "workshops", "tasks", "authtoken")
+WATCHED_APPS = ("config", "beneficiaries", "meals", "workshops", "tasks", "knox")
 
 
 def _watched_models() -> list:

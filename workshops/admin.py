@@ -3,21 +3,11 @@ which hold the session lock, keep the waiting list numbered and write the audit 
 
 from django.contrib import admin
 
+from config.admin import ReadOnlyAdminMixin
 from workshops.models import Signup, WorkshopSession
 
 
-class ReadOnly:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class SignupInline(ReadOnly, admin.TabularInline):
+class SignupInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Signup
     extra = 0
     fields = ["resident", "status", "waitlist_position", "attended", "created_at", "cancelled_at"]
@@ -26,7 +16,7 @@ class SignupInline(ReadOnly, admin.TabularInline):
 
 
 @admin.register(WorkshopSession)
-class WorkshopSessionAdmin(ReadOnly, admin.ModelAdmin):
+class WorkshopSessionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("starts_at", "title", "topic", "location", "capacity", "leader", "status")
     list_filter = ("topic", "status")
     date_hierarchy = "starts_at"
@@ -36,7 +26,7 @@ class WorkshopSessionAdmin(ReadOnly, admin.ModelAdmin):
 
 
 @admin.register(Signup)
-class SignupAdmin(ReadOnly, admin.ModelAdmin):
+class SignupAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("session", "resident", "status", "waitlist_position", "attended", "created_at")
     list_filter = ("status", "attended", "session__topic")
     search_fields = ("resident__search_text", "session__title")

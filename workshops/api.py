@@ -13,6 +13,7 @@ from workshops.models import Signup, WorkshopSession
 from workshops.serializers import (
     AttendanceSerializer,
     CancelResultSerializer,
+    DoorAdmissionSerializer,
     FiguresSerializer,
     HistorySignupSerializer,
     MarkedSerializer,
@@ -122,6 +123,23 @@ class SessionMarkAllPresentView(WorkshopView):
         return Response({"marked": marked})
 
 
+class SessionAdmitAtDoorView(WorkshopView):
+    """POST -> 200 {"admitted": id, "absent": id}: the first waiting takes an absentee's place and is
+    marked present (from the start until WORKSHOP_DOOR_MINUTES after; docs/api.md#workshops)."""
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: DoorAdmissionSerializer,
+            **error_responses({409: "no_absent_place, nobody_waiting", 422: "door_closed"}),
+        },
+    )
+    def post(self, request, pk: int):
+        get_object_or_404(WorkshopSession, pk=pk)
+        admitted, absent = services.signup_admit_at_door(session_id=pk, by=request.user)
+        return Response({"admitted": admitted.pk, "absent": absent.pk})
+
+
 class SessionSignupsView(WorkshopView):
     serializer_class = SignupSerializer
 
@@ -207,6 +225,6 @@ class FiguresView(WorkshopView):
     def get(self, request):
         params = MonthSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        year, month = params.validated_data["month"]
-        figures = selectors.monthly_workshop_figures(year=year, month=month)
+        month = params.validated_data["month"]
+        figures = selectors.monthly_workshop_figures(year=month.year, month=month.month)
         return Response(FiguresSerializer(figures).data)

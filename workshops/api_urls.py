@@ -12,6 +12,7 @@ urlpatterns = [
         name="workshop-session-mark-all-present",
     ),
     path("sessions/<int:pk>/signups/", api.SessionSignupsView.as_view(), name="workshop-session-signups"),
+    path("sessions/<int:pk>/door/", api.SessionAdmitAtDoorView.as_view(), name="workshop-session-door"),
     path("signups/<int:pk>/", api.SignupDetailView.as_view(), name="workshop-signup-detail"),
     path("signups/<int:pk>/cancel/", api.SignupCancelView.as_view(), name="workshop-signup-cancel"),
     path("signups/<int:pk>/attendance/", api.SignupAttendanceView.as_view(), name="workshop-signup-attendance"),

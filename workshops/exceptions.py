@@ -76,3 +76,21 @@ def leader_not_assignable() -> WorkshopError:
         _("Only a coordinator may make someone else the leader of a session."),
         status_code=status.HTTP_403_FORBIDDEN,
     )
+
+
+def door_closed() -> WorkshopError:
+    return WorkshopError(
+        "door_closed", _("Places go to those waiting only from the start until a few minutes after it.")
+    )
+
+
+def no_absent_place() -> WorkshopError:
+    return WorkshopError(
+        "no_absent_place",
+        _("No place is free: mark the confirmed participants who did not come as absent first."),
+        status_code=status.HTTP_409_CONFLICT,
+    )
+
+
+def nobody_waiting() -> WorkshopError:
+    return WorkshopError("nobody_waiting", _("Nobody is on the waiting list."), status_code=status.HTTP_409_CONFLICT)

@@ -1,10 +1,11 @@
 """Forms of the leader pages (plain HTML, POST-redirect-GET)."""
 
-import datetime
-
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.fields import MAX_ID, MonthFormField
+from config.text import staff_name
 from workshops.models import Topic
 from workshops.selectors import leader_candidates
 
@@ -22,7 +23,7 @@ class DateTimeLocalInput(forms.DateTimeInput):
 
 class LeaderChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, user):
-        return user.get_full_name() or user.get_username()
+        return staff_name(user)
 
 
 class SessionForm(forms.Form):
@@ -36,17 +37,31 @@ class SessionForm(forms.Form):
         label=_("Leader"), queryset=leader_candidates().order_by("last_name", "first_name"), required=False
     )
 
-    def __init__(self, *args, may_choose_leader: bool, **kwargs):
+    held_on_paper = forms.BooleanField(
+        label=_("The session has already taken place: I am recording it from the paper list"), required=False
+    )
+
+    def __init__(self, *args, may_choose_leader: bool, may_record_held: bool, **kwargs):
         super().__init__(*args, **kwargs)
         if not may_choose_leader:
             del self.fields["leader"]
+        if not may_record_held:
+            del self.fields["held_on_paper"]
 
     def clean(self):
         cleaned = super().clean()
         starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts_at and ends_at and ends_at <= starts_at:
             self.add_error("ends_at", _("The end must be later than the start."))
+        if starts_at and starts_at <= timezone.now() and not cleaned.get("held_on_paper"):
+            # A past start on the page is never an accident: it is the explicit paper path.
+            self.add_error("starts_at", self._past_start_message())
         return cleaned
+
+    def _past_start_message(self):
+        if "held_on_paper" in self.fields:
+            return _("This start has already passed. To record a session held on paper, tick the box below.")
+        return _("This start has already passed. A coordinator records sessions held on paper.")
 
 
 class CapacityForm(forms.Form):
@@ -54,7 +69,7 @@ class CapacityForm(forms.Form):
 
 
 class SignupForm(forms.Form):
-    resident = forms.IntegerField(min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
+    resident = forms.IntegerField(min_value=1, max_value=MAX_ID, widget=forms.HiddenInput)
 
 
 class AttendanceForm(forms.Form):
@@ -62,11 +77,4 @@ class AttendanceForm(forms.Form):
 
 
 class MonthForm(forms.Form):
-    # TODO(issue 13.4): one month parser and year range in config.dates (serializers.MonthSerializer differs).
-    month = forms.DateField(label=_("Month"), input_formats=["%Y-%m"], widget=forms.DateInput(attrs={"type": "month"}))
-
-    def clean_month(self):
-        month = self.cleaned_data["month"]
-        if not datetime.date(1900, 1, 1) <= month <= datetime.date(2999, 12, 1):
-            raise forms.ValidationError(_("Give a month as YYYY-MM."))
-        return month
+    month = MonthFormField(label=_("Month"))

@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -6,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from beneficiaries.models import Resident
+from config.roles import may
 
 
 class Topic(models.TextChoices):
@@ -53,6 +56,49 @@ class WorkshopSession(models.Model):
     def __str__(self):
         return f"{self.title} ({timezone.localtime(self.starts_at):%Y-%m-%d %H:%M})"
 
+    # The session's windows: the services enforce them, the pages show what they allow.
+
+    def has_started(self, now: datetime.datetime) -> bool:
+        return self.starts_at <= now
+
+    def sign_up_open(self, now: datetime.datetime) -> bool:
+        """Sign-ups are taken until the session starts, unless it was cancelled."""
+        return self.status == SessionStatus.SCHEDULED and not self.has_started(now)
+
+    def attendance_open(self, now: datetime.datetime) -> bool:
+        """Attendance is recorded from the start of a session that was not cancelled."""
+        return self.status == SessionStatus.SCHEDULED and self.has_started(now)
+
+    def entered_after_the_fact(self) -> bool:
+        """Entered with its start already past: a session held on paper, recorded afterwards."""
+        return self.created_at is not None and self.created_at >= self.starts_at
+
+    def paper_entry_open(self, user) -> bool:
+        """A coordinator enters the sign-ups of a session entered after the fact (docs/domain.md)."""
+        return (
+            self.status == SessionStatus.SCHEDULED
+            and self.entered_after_the_fact()
+            and may(user, "workshops.record_held")
+        )
+
+    def door_open(self, now: datetime.datetime) -> bool:
+        """From the start until WORKSHOP_DOOR_MINUTES after it, places left by absentees go to those
+        waiting at the door, in waiting-list order."""
+        door_closes = self.starts_at + datetime.timedelta(minutes=settings.WORKSHOP_DOOR_MINUTES)
+        return self.status == SessionStatus.SCHEDULED and self.starts_at <= now < door_closes
+
+    def may_be_cancelled(self, signups) -> bool:
+        """A scheduled session with nobody's attendance recorded (a session held stays on record)."""
+        return self.status == SessionStatus.SCHEDULED and all(signup.attended is None for signup in signups)
+
+
+class CancelReason(models.TextChoices):
+    """Why a sign-up was cancelled, when the resident did not ask for it."""
+
+    ASKED = "", _("on request")
+    SESSION_CANCELLED = "session_cancelled", _("session cancelled")
+    ABSENT = "absent", _("absent; the place went to the waiting list at the door")
+
 
 class SignupStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("confirmed")
@@ -76,6 +122,9 @@ class Signup(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancel_reason = models.CharField(
+        _("reason for cancelling"), max_length=32, choices=CancelReason.choices, default=CancelReason.ASKED, blank=True
+    )
     cancelled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -105,6 +154,10 @@ class Signup(models.Model):
                 fields=["session", "waitlist_position"],
                 condition=Q(status="waitlisted"),
                 name="one_signup_per_waitlist_position",
+            ),
+            # Attendance is recorded for confirmed participants only (docs/api.md#workshops).
+            models.CheckConstraint(
+                condition=Q(attended__isnull=True) | Q(status="confirmed"), name="attendance_only_when_confirmed"
             ),
         ]
 

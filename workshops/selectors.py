@@ -15,9 +15,17 @@ from beneficiaries.models import Entitlement, EntitlementStatus, Program
 from config.audit import audit_about
 from config.dates import day_bounds, month_bounds
 from config.roles import roles_with
-from workshops.models import SessionStatus, Signup, SignupStatus, Topic, WorkshopSession
+from config.text import staff_name
+from workshops.models import CancelReason, SessionStatus, Signup, SignupStatus, Topic, WorkshopSession
 
 # --- Sessions ---------------------------------------------------------------------------------
+
+# Who came, and who did not: a confirmed participant marked absent, or one whose place went to the
+# waiting list at the door (the sign-up was cancelled for that, and still counts as a no-show).
+ATTENDED = Q(status=SignupStatus.CONFIRMED, attended=True)
+NO_SHOW = Q(status=SignupStatus.CONFIRMED, attended=False) | Q(
+    status=SignupStatus.CANCELLED, cancel_reason=CancelReason.ABSENT
+)
 
 
 def held_sessions(*, now: datetime.datetime | None = None) -> QuerySet[WorkshopSession]:
@@ -149,11 +157,10 @@ def residents_records(*, resident_ids: list[int]) -> dict[int, ResidentRecord]:
     Today's session is not "earlier": nobody is a no-show of a session still to come or running.
     """
     rows = (
-        Signup.objects.filter(
-            resident_id__in=resident_ids, status=SignupStatus.CONFIRMED, session__in=sessions_before_today()
-        )
+        Signup.objects.filter(resident_id__in=resident_ids, session__in=sessions_before_today())
+        .filter(ATTENDED | NO_SHOW)
         .values("resident_id")
-        .annotate(present=Count("id", filter=Q(attended=True)), absent=Count("id", filter=Q(attended=False)))
+        .annotate(present=Count("id", filter=ATTENDED), absent=Count("id", filter=NO_SHOW))
     )
     records = {rid: ResidentRecord(attended=0, no_shows=0) for rid in resident_ids}
     for row in rows:
@@ -205,6 +212,7 @@ def attendance_sheet(*, session_id: int) -> AttendanceSheet:
         Signup.objects.filter(session_id=session_id, status=SignupStatus.CONFIRMED)
         .select_related("resident")
         .annotate(referral_number=referral_number_on(session_day(session)))
+        .order_by("resident__sort_name", "resident_id")
     )
     rows = [
         AttendanceRow(
@@ -215,7 +223,6 @@ def attendance_sheet(*, session_id: int) -> AttendanceSheet:
         )
         for s in signups
     ]
-    rows.sort(key=lambda row: (polish_sort_key(row.last_name), polish_sort_key(row.first_name)))
     return AttendanceSheet(
         session_id=session.pk,
         title=session.title,
@@ -234,19 +241,7 @@ def leader_name(session: WorkshopSession) -> str:
     leader = session.leader
     if leader is None:
         return ""
-    return leader.get_full_name() or leader.get_username()
-
-
-# TODO(issue 13.4): a second Polish name order; config.text.name_sort_key is the other one.
-# Polish alphabetical order: a database collation differs between SQLite and PostgreSQL
-# installs, so names are ordered here ("Łoś" after "Lis", before "Mazur").
-_POLISH_ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
-_POLISH_RANK = {letter: rank for rank, letter in enumerate(_POLISH_ALPHABET)}
-
-
-def polish_sort_key(text: str) -> tuple:
-    lowered = text.lower()
-    return tuple((_POLISH_RANK.get(ch, 100 + ord(ch)), ch) for ch in lowered)
+    return staff_name(leader)
 
 
 # --- Monthly figures ---------------------------------------------------------------------------
@@ -268,17 +263,17 @@ def monthly_workshop_figures(*, year: int, month: int) -> MonthlyWorkshopFigures
     start, end = month_bounds(year, month)
     held = held_sessions().filter(starts_at__gte=start, starts_at__lt=end)
     per_topic = dict(held.order_by().values_list("topic").annotate(n=Count("id")))
-    confirmed = Signup.objects.filter(session__in=held, status=SignupStatus.CONFIRMED)
+    counted = Signup.objects.filter(session__in=held).filter(ATTENDED | NO_SHOW)
     participants = dict(
-        confirmed.filter(attended=True)
+        counted.filter(ATTENDED)
         .order_by()
         .values_list("session__topic")
         .annotate(n=Count("resident_id", distinct=True))
     )
-    totals = confirmed.aggregate(
-        distinct=Count("resident_id", distinct=True, filter=Q(attended=True)),
-        attendances=Count("id", filter=Q(attended=True)),
-        no_shows=Count("id", filter=Q(attended=False)),
+    totals = counted.aggregate(
+        distinct=Count("resident_id", distinct=True, filter=ATTENDED),
+        attendances=Count("id", filter=ATTENDED),
+        no_shows=Count("id", filter=NO_SHOW),
     )
     return MonthlyWorkshopFigures(
         year=year,

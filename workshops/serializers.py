@@ -1,11 +1,10 @@
 """Input checks and output shapes of the workshops API (docs/api.md#workshops); no rules here."""
 
-import re
-
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
 
+from config.fields import MAX_ID, DayField, MonthField
 from workshops import selectors
 from workshops.models import Signup, Topic, WorkshopSession
 
@@ -99,7 +98,7 @@ class HistorySignupSerializer(SignupSerializer):
 
 
 class SignupCreateSerializer(serializers.Serializer):
-    resident = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    resident = serializers.IntegerField(min_value=1, max_value=MAX_ID)
 
 
 class AttendanceSerializer(serializers.Serializer):
@@ -107,11 +106,11 @@ class AttendanceSerializer(serializers.Serializer):
 
 
 class SessionFilterSerializer(serializers.Serializer):
-    to = serializers.DateField(required=False)
+    to = DayField(required=False)
 
     def get_fields(self):
         # "from" is a Python keyword, so it cannot be declared as a class attribute.
-        return {"from": serializers.DateField(required=False), **super().get_fields()}
+        return {"from": DayField(required=False), **super().get_fields()}
 
     def validate(self, attrs):
         if attrs.get("from") and attrs.get("to") and attrs["to"] < attrs["from"]:
@@ -119,18 +118,8 @@ class SessionFilterSerializer(serializers.Serializer):
         return attrs
 
 
-# TODO(issue 13.4): one month parser in config.dates (tasks/serializers.py, forms.MonthForm differ).
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-
-
 class MonthSerializer(serializers.Serializer):
-    month = serializers.CharField(max_length=7, help_text="YYYY-MM")
-
-    def validate_month(self, value):
-        match = _MONTH.fullmatch(value)
-        if not match or not (1900 <= int(match[1]) <= 2999 and 1 <= int(match[2]) <= 12):
-            raise serializers.ValidationError(_("Give a month as YYYY-MM."))
-        return int(match[1]), int(match[2])
+    month = MonthField()
 
 
 class FiguresSerializer(serializers.Serializer):
@@ -160,3 +149,8 @@ SessionUpdateResultSerializer = inline_serializer(
     {"session": SessionSerializer(), "promoted": serializers.ListField(child=serializers.IntegerField())},
 )
 MarkedSerializer = inline_serializer("MarkAllPresentResult", {"marked": serializers.IntegerField()})
+
+
+class DoorAdmissionSerializer(serializers.Serializer):
+    admitted = serializers.IntegerField(help_text="The sign-up moved up from the waiting list, marked present.")
+    absent = serializers.IntegerField(help_text="The absentee's sign-up whose place it took (cancelled: absent).")

@@ -9,17 +9,17 @@ sign-ups never exceed the capacity and waiting-list positions stay 1..N.
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Max, Q
+from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from beneficiaries.eligibility import check_eligibility
 from beneficiaries.models import Program, Resident
-from config.audit import audit_record
+from config.audit import audit_event, audit_record, audited_insert
 from config.roles import may
 from workshops import exceptions
-from workshops.models import SessionStatus, Signup, SignupStatus, WorkshopSession
+from workshops.models import CancelReason, SessionStatus, Signup, SignupStatus, WorkshopSession
 from workshops.selectors import session_day
 
 # Waiting-list renumbering passes through positions above this offset, so that the partial
@@ -111,14 +111,14 @@ def session_cancel(*, session_id: int, by) -> list[Signup]:
         session = _locked_session(session_id)
         if session.status == SessionStatus.CANCELLED:
             raise exceptions.session_cancelled()
-        if session.signups.filter(attended__isnull=False).exists():
+        if not session.may_be_cancelled(session.signups.filter(attended__isnull=False)[:1]):
             raise exceptions.attendance_recorded()
         now = timezone.now()
         session.status, session.cancelled_at = SessionStatus.CANCELLED, now
         session.save(update_fields=["status", "cancelled_at"])
         active = list(session.signups.exclude(status=SignupStatus.CANCELLED).order_by("id"))
         for signup in active:
-            _cancel_row(signup, by=by, now=now, reason="session_cancelled")
+            _cancel_row(signup, by=by, now=now, reason=CancelReason.SESSION_CANCELLED)
         audit_record(actor=by, action="workshop_session.cancel", obj=session, after=_session_state(session))
     return active
 
@@ -127,36 +127,40 @@ def session_cancel(*, session_id: int, by) -> list[Signup]:
 
 
 def signup_create(*, session_id: int, resident: Resident, by) -> Signup:
-    """Sign ``resident`` up: a confirmed place while there is one, else the end of the waiting list."""
+    """Sign ``resident`` up: a confirmed place while there is one, else the end of the waiting list.
+
+    Sign-ups of one session queue on its lock, so only what decides the place happens under
+    it: the lock, one query for the places and the resident's active sign-up, one statement
+    writing the sign-up and its audit event, the commit. The referrals are read before (they
+    do not depend on the session) and judged under the lock for the session's day.
+    """
+    referrals = list(resident.entitlements.filter(program=Program.FEAD))
     with transaction.atomic():
         session = _locked_session(session_id)
-        if session.status == SessionStatus.CANCELLED or session.starts_at <= timezone.now():
+        if not (session.sign_up_open(timezone.now()) or session.paper_entry_open(by)):
             raise exceptions.session_closed()
-        existing = session.signups.exclude(status=SignupStatus.CANCELLED).filter(resident=resident).first()
-        if existing is not None:
-            raise exceptions.already_signed_up(existing.pk)
-        verdict = check_eligibility(resident=resident, program=Program.FEAD, day=session_day(session))
+        places = _place_counts(session, resident=resident)
+        if places["active_signup"] is not None:
+            raise exceptions.already_signed_up(places["active_signup"])
+        verdict = check_eligibility(
+            resident=resident, program=Program.FEAD, day=session_day(session), entitlements=referrals
+        )
         if not verdict.eligible:
             raise exceptions.not_eligible(verdict.reasons)
-        signup = _insert_signup(session, resident, by=by)
-        audit_record(actor=by, action="signup.create", obj=signup, after=_signup_state(signup))
-    return signup
+        return _insert_signup(session, resident, places=places, by=by)
 
 
-def _insert_signup(session: WorkshopSession, resident: Resident, *, by) -> Signup:
-    counts = _place_counts(session)
-    if counts["confirmed"] < session.capacity:
+def _insert_signup(session: WorkshopSession, resident: Resident, *, places: dict, by) -> Signup:
+    if places["confirmed"] < session.capacity:
         status, position = SignupStatus.CONFIRMED, None
     else:
-        status, position = SignupStatus.WAITLISTED, (counts["last_position"] or 0) + 1
-    try:
-        with transaction.atomic():
-            return Signup.objects.create(
-                session=session, resident=resident, status=status, waitlist_position=position, created_by=by
-            )
-    except IntegrityError:
-        # Only reachable if a writer bypassed the session lock; the constraint still holds.
+        status, position = SignupStatus.WAITLISTED, (places["last_position"] or 0) + 1
+    signup = Signup(session=session, resident=resident, status=status, waitlist_position=position, created_by=by)
+    event = audit_event(actor=by, action="signup.create", obj=signup, after=_signup_state(signup))
+    if audited_insert(signup, event=event) is None:
+        # Only reachable if a writer bypassed the session lock; the unique indexes still hold.
         raise exceptions.already_signed_up(None)
+    return signup
 
 
 def signup_cancel(*, signup_id: int, by) -> tuple[Signup, Signup | None]:
@@ -170,7 +174,7 @@ def signup_cancel(*, signup_id: int, by) -> tuple[Signup, Signup | None]:
         signup = Signup.objects.select_related("resident").get(pk=signup_id)
         if signup.status == SignupStatus.CANCELLED:
             raise exceptions.already_cancelled()
-        if session.starts_at <= timezone.now():
+        if session.has_started(timezone.now()) and not session.paper_entry_open(by):
             raise exceptions.session_closed()
         was_confirmed, position = signup.status == SignupStatus.CONFIRMED, signup.waitlist_position
         _cancel_row(signup, by=by, now=timezone.now(), reason="")
@@ -184,11 +188,36 @@ def signup_cancel(*, signup_id: int, by) -> tuple[Signup, Signup | None]:
 
 def _cancel_row(signup: Signup, *, by, now, reason: str) -> None:
     before = _signup_state(signup)
-    signup.status, signup.waitlist_position = SignupStatus.CANCELLED, None
-    signup.cancelled_at, signup.cancelled_by = now, by
-    signup.save(update_fields=["status", "waitlist_position", "cancelled_at", "cancelled_by"])
+    signup.status, signup.waitlist_position, signup.cancel_reason = SignupStatus.CANCELLED, None, reason
+    signup.cancelled_at, signup.cancelled_by, signup.attended = now, by, None
+    signup.save(
+        update_fields=["status", "waitlist_position", "cancel_reason", "cancelled_at", "cancelled_by", "attended"]
+    )
     after = {**_signup_state(signup), "reason": reason} if reason else _signup_state(signup)
     audit_record(actor=by, action="signup.cancel", obj=signup, before=before, after=after)
+
+
+def signup_admit_at_door(*, session_id: int, by) -> tuple[Signup, Signup]:
+    """At the door: the place of a confirmed participant marked absent goes to the first waiting,
+    who is marked present. Only from the start until WORKSHOP_DOOR_MINUTES after it.
+
+    The absentee's sign-up is cancelled with the reason "absent" (it still counts as a no-show), so
+    that confirmed sign-ups never exceed the capacity. Returns (the admitted, the absentee's).
+    """
+    with transaction.atomic():
+        session = _locked_session(session_id)
+        now = timezone.now()
+        if not session.door_open(now):
+            raise exceptions.door_closed()
+        absent = session.signups.filter(status=SignupStatus.CONFIRMED, attended=False).order_by("id").first()
+        if absent is None:
+            raise exceptions.no_absent_place()
+        if not session.signups.filter(status=SignupStatus.WAITLISTED).exists():
+            raise exceptions.nobody_waiting()
+        _cancel_row(absent, by=by, now=now, reason=CancelReason.ABSENT)
+        (admitted,) = _promote(session, free=1, by=by)
+        _mark(admitted, attended=True, by=by, now=now)
+    return admitted, absent
 
 
 # --- Waiting list (call with the session locked) -----------------------------------------------
@@ -224,12 +253,32 @@ def _locked_session(session_id: int) -> WorkshopSession:
     return WorkshopSession.objects.select_for_update().get(pk=session_id)
 
 
-def _place_counts(session: WorkshopSession) -> dict:
-    return Signup.objects.filter(session=session).aggregate(
-        confirmed=Count("id", filter=Q(status=SignupStatus.CONFIRMED)),
-        waiting=Count("id", filter=Q(status=SignupStatus.WAITLISTED)),
-        last_position=Max("waitlist_position", filter=Q(status=SignupStatus.WAITLISTED)),
-    )
+def _place_counts(session: WorkshopSession, *, resident: Resident | None = None) -> dict:
+    """Confirmed and waiting sign-ups, the last waiting position, and ``resident``'s active sign-up (its id or None).
+
+    Read under the session's lock, where every sign-up of the session waits: raw SQL, because
+    the ORM spent a quarter of a sign-up's CPU compiling this aggregate (bench/README.md, B4).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_PLACES_SQL, [resident.pk if resident else None, session.pk])
+        confirmed, waiting, last_position, active_signup = cursor.fetchone()
+    return {"confirmed": confirmed, "waiting": waiting, "last_position": last_position, "active_signup": active_signup}
+
+
+def _places_sql() -> str:
+    signup = Signup._meta
+    status, position = (signup.get_field(name).column for name in ("status", "waitlist_position"))
+    resident, session = (signup.get_field(name).column for name in ("resident", "session"))
+    return f"""
+        SELECT COUNT(*) FILTER (WHERE {status} = '{SignupStatus.CONFIRMED}'),
+               COUNT(*) FILTER (WHERE {status} = '{SignupStatus.WAITLISTED}'),
+               MAX({position}) FILTER (WHERE {status} = '{SignupStatus.WAITLISTED}'),
+               MAX(id) FILTER (WHERE {resident} = %s AND {status} <> '{SignupStatus.CANCELLED}')
+        FROM {signup.db_table} WHERE {session} = %s
+    """  # noqa: S608  (names and statuses come from the model, values are parameters)
+
+
+_PLACES_SQL = _places_sql()
 
 
 # --- Attendance -------------------------------------------------------------------------------
@@ -244,7 +293,7 @@ def signup_set_attendance(*, signup_id: int, attended: bool, by) -> Signup:
         signup = Signup.objects.get(pk=signup_id)
         if signup.status != SignupStatus.CONFIRMED:
             raise exceptions.not_confirmed()
-        if session.starts_at > timezone.now():
+        if not session.has_started(timezone.now()):
             raise exceptions.session_not_started()
         if signup.attended is not attended:
             _mark(signup, attended=attended, by=by, now=timezone.now())
@@ -260,7 +309,7 @@ def session_mark_all_present(*, session_id: int, by) -> int:
         session = _locked_session(session_id)
         if session.status == SessionStatus.CANCELLED:
             raise exceptions.session_cancelled()
-        if session.starts_at > timezone.now():
+        if not session.has_started(timezone.now()):
             raise exceptions.session_not_started()
         unmarked = list(session.signups.filter(status=SignupStatus.CONFIRMED, attended__isnull=True).order_by("id"))
         now = timezone.now()

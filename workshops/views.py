@@ -22,7 +22,7 @@ from config.roles import may
 from workshops import selectors, services
 from workshops.exceptions import WorkshopError
 from workshops.forms import AttendanceForm, CapacityForm, MonthForm, SessionForm, SignupForm
-from workshops.models import SessionStatus, Signup, SignupStatus, Topic, WorkshopSession
+from workshops.models import Signup, SignupStatus, Topic, WorkshopSession
 
 SEARCH_LIMIT = 20
 
@@ -73,9 +73,11 @@ def session_list(request):
 @requires("workshops.manage")
 def session_create(request):
     may_choose = may(request.user, "workshops.assign_leader")
-    form = SessionForm(request.POST or None, may_choose_leader=may_choose)
+    may_record_held = may(request.user, "workshops.record_held")
+    form = SessionForm(request.POST or None, may_choose_leader=may_choose, may_record_held=may_record_held)
     if request.method == "POST" and form.is_valid():
-        session = services.session_create(by=request.user, **form.cleaned_data)
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "held_on_paper"}
+        session = services.session_create(by=request.user, **fields)
         messages.success(request, _("The session was created."))
         return _to_session(session.pk)
     return render(request, "workshops/session_form.html", {"form": form})
@@ -92,16 +94,17 @@ def session_detail(request, pk: int):
     records = selectors.residents_records(resident_ids=[s.resident_id for s in signups])
     for signup in signups:
         signup.record = records[signup.resident_id]
-    started = session.starts_at <= timezone.now()
-    open_for_signups = session.status == SessionStatus.SCHEDULED and not started
+    now = timezone.now()
+    open_for_signups = session.sign_up_open(now) or session.paper_entry_open(request.user)
     context = {
         "session": session,
         "confirmed": [s for s in signups if s.status == SignupStatus.CONFIRMED],
         "waiting": [s for s in signups if s.status == SignupStatus.WAITLISTED],
         "cancelled": [s for s in signups if s.status == SignupStatus.CANCELLED],
-        "started": started,
         "open_for_signups": open_for_signups,
-        "attendance_open": started and session.status == SessionStatus.SCHEDULED,
+        "door_open": session.door_open(now),
+        "attendance_open": session.attendance_open(now),
+        "may_cancel": session.may_be_cancelled(signups),
         "query": request.GET.get("q", "")[:100],
         "capacity_form": CapacityForm(initial={"capacity": session.capacity}),
     }
@@ -204,6 +207,20 @@ def session_mark_all_present(request, pk: int):
         _refused(request, error)
     else:
         messages.success(request, _("Marked present: %(count)d.") % {"count": marked})
+    return _to_session(pk)
+
+
+@require_POST
+@requires("workshops.manage")
+def session_admit_at_door(request, pk: int):
+    get_object_or_404(WorkshopSession, pk=pk)
+    try:
+        admitted, _absent = services.signup_admit_at_door(session_id=pk, by=request.user)
+    except WorkshopError as error:
+        _refused(request, error)
+    else:
+        text = _("%(name)s took an absentee's place and is marked present.")
+        messages.success(request, text % {"name": admitted.resident})
     return _to_session(pk)
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from beneficiaries import validators
 from beneficiaries.income import check_income
-from beneficiaries.models import Entitlement, EntitlementStatus, Program, Resident
+from beneficiaries.models import Entitlement, EntitlementStatus, Funding, Program, Resident
 from config.audit import audit_record
 
 
@@ -24,15 +24,21 @@ def entitlement_create(
     weekdays=(1, 2, 3, 4, 5),
     household_size: int | None = None,
     monthly_income: Decimal | None = None,
+    funding: str = Funding.PROGRAMME,
 ) -> Entitlement:
-    """Record a decision (hot meal) or referral (FEAD); applies the income test when income is given."""
+    """Record a decision (hot meal) or referral (FEAD); applies the income test when income is given.
+
+    Under ``own_funds`` the test's limit is recorded, not enforced (``Entitlement.income_test``).
+    """
     document_number = (document_number or "").strip()
     valid_from, valid_to = validators.as_date(valid_from), validators.as_date(valid_to)
-    _check_entitlement(program, valid_from, valid_to, document_number)
+    _check_entitlement(program, funding, valid_from, valid_to, document_number)
     weekdays_text = validators.weekdays_to_text(list(weekdays))
     if monthly_income is not None:
         monthly_income = Decimal(str(monthly_income))  # never a float
-    check_income(program=program, household_size=household_size, monthly_income=monthly_income, on=valid_from)
+    limit = check_income(
+        program=program, funding=funding, household_size=household_size, monthly_income=monthly_income, on=valid_from
+    )
     with transaction.atomic():
         entitlement = Entitlement.objects.create(
             resident=resident,
@@ -43,16 +49,20 @@ def entitlement_create(
             weekdays=weekdays_text,
             household_size=household_size,
             monthly_income=monthly_income,
+            funding=funding,
+            income_limit=limit,
             created_by=by if getattr(by, "is_authenticated", False) else None,
         )
         audit_record(actor=by, action="entitlement.create", obj=entitlement, after=_entitlement_snapshot(entitlement))
     return entitlement
 
 
-def _check_entitlement(program, valid_from, valid_to, document_number):
+def _check_entitlement(program, funding, valid_from, valid_to, document_number):
     errors = {}
     if program not in Program.values:
         errors["program"] = [_("Unknown programme.")]
+    if funding not in Funding.values:
+        errors["funding"] = [_("Unknown funding.")]
     if valid_from is None:
         errors["valid_from"] = [_("This field is required.")]
     elif valid_to is None:
@@ -94,12 +104,17 @@ def entitlements_anonymise_for_resident(*, resident_id: int) -> int:
     Returns how many entitlements stay.
     """
     return Entitlement.objects.filter(resident_id=resident_id).update(
-        document_number="", household_size=None, monthly_income=None
+        document_number="", household_size=None, monthly_income=None, income_limit=None
     )
 
 
 def _entitlement_snapshot(entitlement: Entitlement) -> dict:
     fields = ("resident_id", "program", "valid_from", "valid_to", "document_number", "weekdays", "status")
     snapshot = {field: getattr(entitlement, field) for field in fields}
-    snapshot.update(household_size=entitlement.household_size, monthly_income=entitlement.monthly_income)
+    snapshot.update(
+        funding=entitlement.funding,
+        household_size=entitlement.household_size,
+        monthly_income=entitlement.monthly_income,
+        income_limit=entitlement.income_limit,
+    )
     return snapshot

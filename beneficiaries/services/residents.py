@@ -18,7 +18,7 @@ from beneficiaries.models import RESIDENT_FIELDS, District, Resident
 from beneficiaries.selectors import address_key, has_running_entitlement, resident_possible_duplicates
 from beneficiaries.streets import street_district
 from config.audit import audit_record
-from config.text import fold
+from config.text import fold, person_sort_key
 
 ANONYMOUS_LAST_NAME = "Osoba anonimowa"
 BLANK_RESIDENT = {
@@ -37,6 +37,8 @@ BLANK_RESIDENT = {
     "address_key": "",
     "is_active": False,
 }
+# The columns computed from the others (``_refresh_derived``), saved after the card number is known.
+DERIVED_FIELDS = ["card_number", "search_text", "sort_name", "address_key"]
 
 
 def resident_create(*, by, **fields) -> tuple[Resident, list[Resident]]:
@@ -54,7 +56,7 @@ def resident_create(*, by, **fields) -> tuple[Resident, list[Resident]]:
         _save_unique(resident)
         resident.card_number = card_number_for(resident.pk)
         _refresh_derived(resident)
-        resident.save(update_fields=["card_number", "search_text", "address_key"])
+        resident.save(update_fields=DERIVED_FIELDS)
         audit_record(actor=by, action="resident.create", obj=resident, after=_snapshot(resident))
     return resident, duplicates
 
@@ -114,6 +116,7 @@ def resident_anonymise(*, resident_id: int) -> Resident:
         for field, value in {**BLANK_RESIDENT, "first_name": f"#{current.pk}"}.items():
             setattr(current, field, value)
         current.last_name = ANONYMOUS_LAST_NAME
+        current.sort_name = person_sort_key(current.last_name, current.first_name)
         current.anonymised_at = timezone.now()
         current.version += 1
         current.save()
@@ -183,6 +186,7 @@ _CLEANERS = {
     "diet": validators.clean_diet,
     "allergies": _text(None),
     "notes": _text(None),
+    "homeless": lambda value: bool(value),
     "is_active": lambda value: True if value is None else bool(value),
 }
 
@@ -202,10 +206,11 @@ def _save_unique(resident: Resident):
 
 
 def _refresh_derived(resident: Resident):
-    """The folded columns search and the duplicate check use."""
+    """The folded columns search and the duplicate check use, and the key lists are sorted by."""
     resident.search_text = fold(
         f"{resident.last_name} {resident.first_name} {resident.card_number or ''} {resident.pesel or ''}"
     )[:300]
+    resident.sort_name = person_sort_key(resident.last_name, resident.first_name)[:400]
     resident.address_key = address_key(street=resident.street, building=resident.building, flat=resident.flat)
 
 

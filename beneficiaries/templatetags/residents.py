@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import gettext as _
 
 from beneficiaries.forms import WEEKDAY_CHOICES
+from beneficiaries.models import diet_labels
 
 register = template.Library()
 
@@ -17,9 +18,4 @@ def weekday_names(digits: str) -> str:
     return ", ".join(str(names[day]) for day in digits if day in names)
 
 
-@register.filter
-def diet_label(tag: str) -> str:
-    """'gluten_free' -> 'gluten free' in the current language."""
-    from beneficiaries.models import DietTag
-
-    return str(dict(DietTag.choices).get(tag, tag))
+register.filter("diet_labels", diet_labels)

@@ -44,6 +44,7 @@ _CHECKIN_RESIDENT_FIELDS = (
     "allergies",
     "is_active",
     "district",
+    "homeless",
 )
 
 
@@ -175,4 +176,4 @@ def _matching_queryset(text: str) -> QuerySet[Resident] | None:
     prefix_first = Case(
         When(search_text__startswith=tokens[0], then=Value(0)), default=Value(1), output_field=IntegerField()
     )
-    return residents.order_by(prefix_first, "last_name", "first_name", "id")
+    return residents.order_by(prefix_first, "sort_name", "id")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 
 from beneficiaries.calendar import opening_days_between
-from config.text import name_sort_key
+from config.text import person_sort_key
 from meals.models import MealIssue
 
 
@@ -21,6 +21,9 @@ class MonthlyMealFigures:
     distinct_persons: int
     by_district: dict[str, int]  # District code -> meals
     total: int
+    # Residents in a homelessness crisis, counted apart (they are served whatever their district).
+    homeless_persons: int = 0
+    homeless_meals: int = 0
 
 
 def monthly_meal_figures(*, year: int, month: int) -> MonthlyMealFigures:
@@ -33,7 +36,7 @@ def monthly_meal_figures(*, year: int, month: int) -> MonthlyMealFigures:
     issues = MealIssue.objects.filter(date__range=(first, last), voided_at__isnull=True).order_by()
     per_day = dict.fromkeys(opening_days_between(first, last), 0)
     per_day.update(issues.values_list("date").annotate(meals=Count("id")))
-    per_resident = _meals_per_resident(issues)
+    per_resident, homeless = _meals_per_resident(issues)
     by_district: Counter[str] = Counter()
     for _id, _last, _first, district, meals in per_resident:
         by_district[district] += meals
@@ -45,14 +48,19 @@ def monthly_meal_figures(*, year: int, month: int) -> MonthlyMealFigures:
         distinct_persons=len(per_resident),
         by_district=dict(sorted(by_district.items())),
         total=sum(by_district.values()),
+        homeless_persons=len(homeless),
+        homeless_meals=sum(row[-1] for row in homeless),
     )
 
 
-def _meals_per_resident(issues: QuerySet[MealIssue]) -> list[tuple[int, str, str, str, int]]:
+def _meals_per_resident(issues: QuerySet[MealIssue]) -> tuple[list[tuple], list[tuple]]:
+    """Every resident's meals, sorted by name; and the rows of those in a homelessness crisis."""
     rows = list(
-        issues.values_list("resident_id", "resident__last_name", "resident__first_name", "resident__district").annotate(
-            meals=Count("id")
-        )
+        issues.values_list(
+            "resident_id", "resident__last_name", "resident__first_name", "resident__district", "resident__homeless"
+        ).annotate(meals=Count("id"))
     )
-    rows.sort(key=lambda row: (name_sort_key(row[1]), name_sort_key(row[2]), row[0]))
-    return rows
+    rows.sort(key=lambda row: (person_sort_key(row[1], row[2]), row[0]))
+    per_resident = [(*row[:4], row[5]) for row in rows]
+    homeless = [short for short, row in zip(per_resident, rows, strict=True) if row[4]]  # row[4]: homeless
+    return per_resident, homeless

@@ -11,7 +11,6 @@ from django.db.models import Q, QuerySet
 
 from beneficiaries.eligibility import residents_eligible_on
 from beneficiaries.models import Entitlement, EntitlementStatus, Program, Resident
-from config.text import name_sort_key
 from meals.models import MealIssue
 
 
@@ -56,8 +55,8 @@ def roster_for(day: datetime.date, eligible: QuerySet[Resident]) -> Roster:
     residents = Resident.objects.filter(Q(id__in=eligible.values("id")) | Q(id__in=served.values("resident_id")))
     documents = _decision_numbers(day)
     fields = ("id", "last_name", "first_name", "card_number", "birth_date", "district", "diet", "allergies")
-    rows = [_roster_row(values, documents, issues.get(values["id"])) for values in residents.values(*fields)]
-    rows.sort(key=lambda row: (name_sort_key(row.last_name), name_sort_key(row.first_name), row.resident_id))
+    ordered = residents.order_by("sort_name", "id").values(*fields)  # Polish order: docs/polish.md
+    rows = [_roster_row(values, documents, issues.get(values["id"])) for values in ordered]
     served_by = {resident_id: issue["issued_by__username"] for resident_id, issue in issues.items()}
     served_by_name = {resident_id: _staff_name(issue) for resident_id, issue in issues.items()}
     return Roster(rows=rows, expected_ids=expected_ids, served_by=served_by, served_by_name=served_by_name)

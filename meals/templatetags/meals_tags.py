@@ -1,15 +1,6 @@
 from django import template
 
-from beneficiaries.models import DietTag
-
 register = template.Library()
-
-
-@register.filter
-def diet_labels(codes) -> list[str]:
-    """['soft', 'no_pork'] -> ['miękka', 'bez wieprzowiny'] (unknown codes shown as they are)."""
-    labels = dict(DietTag.choices)
-    return [str(labels.get(code, code)) for code in codes or []]
 
 
 @register.filter

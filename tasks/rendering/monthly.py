@@ -6,6 +6,7 @@ import io
 
 from reportlab.lib.units import mm
 
+from config import dates
 from tasks.rendering import wording
 from tasks.rendering.layout import Column, Frame, Table, render
 from tasks.rendering.parts import header_frame_part, heading, lines_block, signature_block
@@ -46,6 +47,11 @@ def _sections(figures) -> list:
     summary = [
         (f"Liczba wydanych posiłków: {figures.total}", True, 10),
         (f"Liczba osób, którym wydano posiłek: {figures.distinct_persons}", True, 10),
+        (
+            f"W tym osoby w kryzysie bezdomności: {figures.homeless_persons} (posiłków: {figures.homeless_meals})",
+            False,
+            10,
+        ),
     ]
     return [
         lines_block(summary, space_after=1 * mm),
@@ -61,23 +67,23 @@ def _sections(figures) -> list:
 
 def _district_cells(_number: int, row) -> tuple[str, ...]:
     district, meals = row
-    return (wording.DISTRICTS.get(district, district), str(meals))
+    return (wording.district_text(district), str(meals))
 
 
 def _day_cells(_number: int, row) -> tuple[str, ...]:
     day, meals = row
-    return (f"{day:%d.%m.%Y}", wording.WEEKDAYS[day.weekday()], str(meals))
+    return (dates.day_text(day), wording.weekday_text(day), str(meals))
 
 
 def _resident_cells(number: int, row) -> tuple[str, ...]:
     _id, last_name, first_name, district, meals = row
-    return (str(number), f"{last_name} {first_name}", wording.DISTRICTS.get(district, district), str(meals))
+    return (str(number), f"{last_name} {first_name}", wording.district_text(district), str(meals))
 
 
 def render_monthly_csv(*, figures) -> bytes:
     """The same figures for a spreadsheet: one row per figure, its section in the first column.
 
-    "liczba" is meals, except in the "liczba_osob" row (distinct persons).
+    "liczba" is meals, except in the "liczba_osob" and "osoby_bezdomne" rows (distinct persons).
 
     Semicolons and a UTF-8 byte order mark, so a Polish Excel opens it with the letters intact.
     """
@@ -90,6 +96,8 @@ def render_monthly_csv(*, figures) -> bytes:
         writer.writerow(["osoba", "", resident_id, _cell(last_name), _cell(first_name), district, meals])
     for district, meals in figures.by_district.items():
         writer.writerow(["dzielnica", "", "", "", "", district, meals])
+    writer.writerow(["osoby_bezdomne", "", "", "", "", "", figures.homeless_persons])
+    writer.writerow(["posilki_osob_bezdomnych", "", "", "", "", "", figures.homeless_meals])
     writer.writerow(["liczba_osob", "", "", "", "", "", figures.distinct_persons])
     writer.writerow(["razem", "", "", "", "", "", figures.total])
     return out.getvalue().encode("utf-8-sig")

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 
+from config import dates
 from tasks.rendering import wording
 from tasks.rendering.layout import Column, Frame, Table, render
 from tasks.rendering.parts import header_frame_part, lines_block, signature_block
@@ -38,7 +39,7 @@ def render_meal_roster(
         header_height=height,
         draw_header=draw_header,
         footer_left=wording.printed_line(printed_at, printed_by),
-        title=f"{TITLE} {day:%d.%m.%Y}",
+        title=f"{TITLE} {dates.day_text(day)}",
     )
     table = Table(
         columns=COLUMNS,

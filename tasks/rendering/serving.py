@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 
+from config import dates
 from tasks.rendering import wording
 from tasks.rendering.layout import Column, Frame, Table, render
 from tasks.rendering.parts import header_frame_part, heading, lines_block
@@ -42,7 +43,7 @@ def render_serving_sheet(
         header_height=height,
         draw_header=draw_header,
         footer_left=wording.printed_line(printed_at, printed_by),
-        title=f"{TITLE} {day:%d.%m.%Y}",
+        title=f"{TITLE} {dates.day_text(day)}",
     )
     with_needs = [row for row in rows if row.diet or (row.allergies or "").strip()]
     return render(

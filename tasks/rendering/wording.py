@@ -2,43 +2,24 @@
 
 These are the office's official forms (docs/domain.md#printed-lists): their text is fixed by the
 office, not a translation of the interface, so it lives here as Polish text rather than in
-gettext catalogues (an English UI session still prints the Polish form).
+gettext catalogues (an English UI session still prints the Polish form). Names of diets,
+districts and dates are the ones the pages show, taken in Polish (docs/polish.md).
 """
 
 import datetime
 
-from django.utils import timezone
+from django.utils import timezone, translation
+
+from beneficiaries.models import District, diet_labels
+from config import dates
 
 INSTITUTION = "OPS Chorzów – Centrum Pracy Socjalnej"
 ADDRESS = "ul. Kasprowicza 2, 41-503 Chorzów"
 PROGRAMME = "Fundusze Europejskie na Pomoc Żywnościową 2021–2027 – działania towarzyszące"
 SCHEDULER = "system (harmonogram)"
 
-WEEKDAYS = ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela")
-MONTHS = (
-    "styczeń",
-    "luty",
-    "marzec",
-    "kwiecień",
-    "maj",
-    "czerwiec",
-    "lipiec",
-    "sierpień",
-    "wrzesień",
-    "październik",
-    "listopad",
-    "grudzień",
-)
-DIETS = {
-    "vegetarian": "wegetariańska",
-    "diabetic": "cukrzycowa",
-    "gluten_free": "bezglutenowa",
-    "lactose_free": "bez laktozy",
-    "soft": "lekkostrawna/miękka",
-    "no_pork": "bez wieprzowiny",
-}
-DISTRICTS = {"chorzow_stary": "Chorzów Stary", "maciejkowice": "Maciejkowice", "other": "inna"}
-# The programme's names of the four themes of accompanying measures (FEPŻ 2021–2027).
+# The programme's names of the four themes of accompanying measures (FEPŻ 2021–2027): on the
+# programme's forms these, not the pages' short names (workshops.models.Topic), are the theme.
 TOPICS = {
     "cooking": "warsztaty kulinarne",
     "nutrition": "warsztaty żywieniowo-dietetyczne",
@@ -48,12 +29,20 @@ TOPICS = {
 
 
 def day_text(day: datetime.date) -> str:
-    """'05.01.2026 (poniedziałek)'."""
-    return f"{day:%d.%m.%Y} ({WEEKDAYS[day.weekday()]})"
+    """'5.01.2026 (poniedziałek)'."""
+    with translation.override("pl"):
+        return dates.day_with_weekday(day)
+
+
+def weekday_text(day: datetime.date) -> str:
+    with translation.override("pl"):
+        return dates.weekday_text(day)
 
 
 def month_text(year: int, month: int) -> str:
-    return f"{MONTHS[month - 1]} {year}"
+    """'styczeń 2026'."""
+    with translation.override("pl"):
+        return dates.month_text(year, month)
 
 
 def local_time(moment: datetime.datetime) -> str:
@@ -61,13 +50,21 @@ def local_time(moment: datetime.datetime) -> str:
 
 
 def printed_line(printed_at: datetime.datetime, printed_by: str) -> str:
-    """'Wydrukowano 05.01.2026 06:00 przez Anna Nowak', on every page's footer."""
-    return f"Wydrukowano {timezone.localtime(printed_at):%d.%m.%Y %H:%M} przez {printed_by or SCHEDULER}"
+    """'Wydrukowano 5.01.2026 06:00 przez Anna Nowak', on every page's footer."""
+    return f"Wydrukowano {dates.moment_text(printed_at)} przez {printed_by or SCHEDULER}"
 
 
 def diet_names(diet: list[str]) -> str:
-    """'wegetariańska, bezglutenowa' ("" for no diet): for the staff's serving sheet only."""
-    return ", ".join(DIETS.get(tag, tag) for tag in diet)
+    """'wegetariańska, bezglutenowa' ("" for no diet): for the staff's serving sheet only; the
+    diets' one name each, as the pages show them (beneficiaries.models.diet_labels)."""
+    with translation.override("pl"):
+        return ", ".join(diet_labels(diet))
+
+
+def district_text(code: str) -> str:
+    """The district's one name (beneficiaries.models.District), in Polish."""
+    with translation.override("pl"):
+        return str(dict(District.choices).get(code, code))
 
 
 def name_with_birth_year(row) -> str:

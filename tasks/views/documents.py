@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from config.dates import previous_month
+from config.dates import day_text, previous_month
 from config.permissions import requires
 from tasks import exceptions, selectors, services
 from tasks.models import Document, DocumentKind, DocumentStatus
@@ -83,8 +83,10 @@ def document_label(document: Document, session_titles: dict[str, str]) -> str:
     kind = document.get_kind_display()
     if document.kind == DocumentKind.WORKSHOP_ATTENDANCE:
         title = session_titles.get(document.subject, f"#{document.subject}")
-        return f"{kind} – {title}, {document.subject_date.isoformat()}"
-    return f"{kind} – {document.subject}"  # the date or the month, as the forms show them
+        return f"{kind} – {title}, {day_text(document.subject_date)}"
+    if document.param_name == "month":
+        return f"{kind} – {document.subject}"  # as the month picker shows it
+    return f"{kind} – {day_text(document.subject_date)}"
 
 
 def _page_config(documents, kinds: list[str]) -> dict:
@@ -95,6 +97,7 @@ def _page_config(documents, kinds: list[str]) -> dict:
         "api": reverse("api-document-list"),
         "kinds": kinds,
         "printedToday": {key: _clock(at) for key, at in printed.items()},
+        "clock": _seconds_since_midnight(timezone.localtime()),
         "status": {value: str(label) for value, label in DocumentStatus.choices},
         "text": {
             "again": _("This list was already printed today at %(time)s. Print it again?"),
@@ -111,3 +114,8 @@ def _page_config(documents, kinds: list[str]) -> dict:
 
 def _clock(moment: datetime.datetime) -> str:
     return f"{timezone.localtime(moment):%H:%M}"
+
+
+def _seconds_since_midnight(moment: datetime.datetime) -> int:
+    """The Warsaw time of day in seconds: the page's script counts on from it, never from the browser's zone."""
+    return moment.hour * 3600 + moment.minute * 60 + moment.second

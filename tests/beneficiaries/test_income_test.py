@@ -86,8 +86,8 @@ def test_without_a_limit_in_force_the_income_cannot_be_checked_and_is_refused(ma
             resident=make_resident(),
             by=coordinator,
             program="hot_meal",
-            valid_from=D(2023, 6, 1),  # hot-meal percentage starts 2024-01-01
-            valid_to=D(2023, 12, 31),
+            valid_from=D(2022, 6, 1),  # the hot-meal percentage starts 2023-01-01
+            valid_to=D(2022, 12, 31),
             document_number="OPS.1",
             household_size=1,
             monthly_income=Decimal("100"),

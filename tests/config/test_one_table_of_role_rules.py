@@ -9,13 +9,13 @@ import re
 from pathlib import Path
 
 import pytest
-from rest_framework.permissions import AllowAny
+from rest_framework.permissions import AllowAny, IsAuthenticated
 
 from config import roles
 from config.permissions import HasCapability, capability_for
 from tasks.models import DocumentKind
 from tests.security.endpoints import all_endpoints, api_operations
-from tests.security.permission_policy import API, PUBLIC, PUBLIC_PAGES
+from tests.security.permission_policy import API, PUBLIC, PUBLIC_PAGES, SIGNED_IN
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ("config", "beneficiaries", "meals", "workshops", "tasks", "demo")
@@ -39,6 +39,9 @@ def test_every_api_operation_needs_a_capability_of_the_table_unless_it_is_public
         permissions = view().get_permissions()
         if API[(endpoint.name, method)] == PUBLIC:
             assert not any(isinstance(p, HasCapability) for p in permissions), endpoint.name
+            continue
+        if API[(endpoint.name, method)] == SIGNED_IN:
+            assert [type(p) for p in permissions] == [IsAuthenticated], endpoint.name
             continue
         assert [type(p) for p in permissions] == [HasCapability], f"{endpoint.name}: one permission class"
         capability = capability_for(getattr(view, "capabilities", None), method)

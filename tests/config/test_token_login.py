@@ -5,13 +5,6 @@ from tests.factories import UserFactory
 from tests.support import nothing_changed
 
 
-@pytest.fixture(autouse=True)
-def _no_throttle_carry_over():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 @pytest.mark.django_db
 def test_token_login_returns_a_token_that_authenticates_api_calls():
     UserFactory(username="ola", role="distribution")

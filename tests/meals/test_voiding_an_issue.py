@@ -3,10 +3,11 @@
 import datetime
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from config.models import AuditEvent
 from meals.models import MealIssue
-from tests.factories import UserFactory, eligible_resident
+from tests.factories import MealIssueFactory, UserFactory, eligible_resident
 from tests.meals.helpers import ISSUES_URL
 from tests.support import nothing_changed
 
@@ -130,3 +131,12 @@ def test_a_coordinator_may_void_anyones_issue_of_any_day(
 
     assert response.status_code == 200
     assert response.json()["voided_by"] == coordinator.username
+
+
+@pytest.mark.django_db
+def test_a_void_without_who_voided_it_is_impossible():
+    issue = MealIssueFactory()
+    issue.voided_at, issue.void_reason = issue.issued_at, "pomyłka"
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        issue.save()

@@ -16,6 +16,7 @@ READS = [
     "/api/v1/meals/days/2026-03-04/plan/",
     "/api/v1/meals/check/?resident=1",
     "/api/v1/meals/residents/?search=kowal",
+    "/api/v1/meals/offline-pack/",
 ]
 WRITES = [
     ("post", ISSUES_URL, {"resident": 1}),
@@ -73,13 +74,13 @@ def test_counter_staff_may_not_plan_the_day(distribution_client, method):
 
 
 def test_token_authentication_works_for_the_counter(api_client, distributor):
-    from rest_framework.authtoken.models import Token
+    from knox.models import AuthToken
 
-    token = Token.objects.create(user=distributor)
+    _, token = AuthToken.objects.create(user=distributor)
     resident = eligible_resident()
 
     response = api_client.post(
-        ISSUES_URL, {"resident": resident.pk}, format="json", HTTP_AUTHORIZATION=f"Token {token.key}"
+        ISSUES_URL, {"resident": resident.pk}, format="json", HTTP_AUTHORIZATION=f"Token {token}"
     )
 
     assert response.status_code == 201

@@ -10,11 +10,14 @@ MEALS = frozenset({DISTRIBUTION, COORDINATOR})
 WORKSHOPS = frozenset({WORKSHOP, COORDINATOR})
 ONLY_COORDINATOR = frozenset({COORDINATOR})
 PUBLIC = "public"
+# Anyone logged in, a user without a role included: ending one's own token (IsAuthenticated, no capability).
+SIGNED_IN = frozenset({"no_role", *STAFF})
 
 # (URL name, method) -> the roles that may call it. Reading residents is for every role;
 # changing them, reference data, reports and the audit trail are the coordinator's.
 API = {
     ("api-token", "POST"): PUBLIC,
+    ("api-token-logout", "POST"): SIGNED_IN,
     ("schema", "GET"): PUBLIC,
     ("api-docs", "GET"): PUBLIC,
     ("api-audit", "GET"): ONLY_COORDINATOR,
@@ -56,6 +59,7 @@ API = {
     ("api-meal-today", "GET"): MEALS,
     ("api-meal-check", "GET"): MEALS,
     ("api-meal-residents", "GET"): MEALS,
+    ("api-meal-offline-pack", "GET"): MEALS,
     # Workshops: leaders and the coordinator.
     ("workshop-session-list", "GET"): WORKSHOPS,
     ("workshop-session-list", "POST"): WORKSHOPS,
@@ -63,6 +67,7 @@ API = {
     ("workshop-session-detail", "PATCH"): WORKSHOPS,
     ("workshop-session-cancel", "POST"): WORKSHOPS,
     ("workshop-session-mark-all-present", "POST"): WORKSHOPS,
+    ("workshop-session-door", "POST"): WORKSHOPS,
     ("workshop-session-signups", "GET"): WORKSHOPS,
     ("workshop-session-signups", "POST"): WORKSHOPS,
     ("workshop-signup-detail", "GET"): WORKSHOPS,
@@ -104,6 +109,7 @@ PAGES = {
     "workshops:signup-create": {"POST": WORKSHOPS},
     "workshops:session-capacity": {"POST": WORKSHOPS},
     "workshops:session-cancel": {"POST": WORKSHOPS},
+    "workshops:session-door": {"POST": WORKSHOPS},
     "workshops:session-mark-all-present": {"POST": WORKSHOPS},
     "workshops:signup-cancel": {"POST": WORKSHOPS},
     "workshops:signup-attendance": {"POST": WORKSHOPS},

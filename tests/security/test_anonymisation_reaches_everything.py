@@ -43,6 +43,10 @@ def queued(monkeypatch) -> list[int]:
 @pytest.fixture
 def former(db, frozen_clock, media_root, coordinator, leader):
     """Served and voided in November 2025, at a workshop then; named on three printouts."""
+    for user, name in ((coordinator, ("Ewa", "Kowalska")), (leader, ("Jan", "Nowak"))):
+        # Staff names print on every page: keep them from sharing a word with the resident's.
+        user.first_name, user.last_name = name
+        user.save()
     resident = eligible_resident(
         Program.HOT_MEAL,
         Program.FEAD,

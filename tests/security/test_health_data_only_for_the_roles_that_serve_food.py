@@ -68,7 +68,14 @@ def test_every_page_with_health_data_goes_to_a_health_data_role(world, principal
 # The counter's own screens exist to serve food: docs/api.md fixes diet and allergies in them, and
 # only the roles that serve food reach them (the permission matrix proves that). The export of
 # one person's data (right of access) must hold everything, health data included.
-COUNTER = {"api-meal-issues", "api-meal-day", "meals:counter", "meals:day", "meals:day-detail"}
+COUNTER = {
+    "api-meal-issues",
+    "api-meal-day",
+    "api-meal-offline-pack",  # the counter's list on its device, for serving offline
+    "meals:counter",
+    "meals:day",
+    "meals:day-detail",
+}
 ALWAYS_HEALTH_DATA = {
     "distribution": COUNTER,
     "coordinator": COUNTER | {"api-resident-export"},

@@ -37,7 +37,7 @@ def test_the_programme_line_and_the_session_details_are_printed():
     assert "Lista obecności" in text
     assert "Fundusze Europejskie na Pomoc Żywnościową 2021–2027 – działania towarzyszące" in text
     assert "Temat: warsztaty niemarnowania żywności – Zupa & <chleb> na co dzień" in text
-    assert "Data: 05.03.2026 (czwartek), godz. 10:00–13:30" in text
+    assert "Data: 5.03.2026 (czwartek), godz. 10:00–13:30" in text
     assert "Miejsce: Kuchnia CPS, ul. Kasprowicza 2" in text
     assert "Prowadzący: Grażyna Żak" in text
 
@@ -97,7 +97,7 @@ def test_a_long_list_repeats_the_header_and_numbers_its_pages():
     for number, text in enumerate(pages, start=1):
         assert "Lista obecności" in text and "Nazwisko i imię" in text
         assert f"Strona {number} z {len(pages)}" in text
-        assert "Wydrukowano 04.03.2026 11:30 przez Grażyna Żak" in text
+        assert "Wydrukowano 4.03.2026 11:30 przez Grażyna Żak" in text
 
 
 def test_a_cancelled_session_is_marked_so():

@@ -36,7 +36,7 @@ def test_the_header_names_the_office_the_point_and_the_day():
     assert "ul. Kasprowicza 2" in text
     assert "Lista odbioru posiłków" in text
     assert POINT in text
-    assert "04.03.2026 (środa)" in text
+    assert "4.03.2026 (środa)" in text
 
 
 def test_the_columns_are_those_of_the_form():
@@ -97,7 +97,7 @@ def test_every_page_has_the_header_the_column_row_the_page_number_and_who_printe
         assert "OPS Chorzów – Centrum Pracy Socjalnej" in text
         assert "Nazwisko i imię" in text and "Nr decyzji" in text
         assert f"Strona {number} z {len(pages)}" in text
-        assert "Wydrukowano 04.03.2026 11:30 przez Anna Wiśniewska" in text
+        assert "Wydrukowano 4.03.2026 11:30 przez Anna Wiśniewska" in text
 
 
 @pytest.mark.parametrize("count", range(20, 36))

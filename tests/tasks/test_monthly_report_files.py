@@ -33,7 +33,7 @@ def test_the_pdf_has_every_section_and_the_totals():
     assert "Liczba wydanych posiłków: 3" in text
     assert "Liczba osób, którym wydano posiłek: 2" in text
     assert "Posiłki według dzielnic" in text and "Maciejkowice" in text and "Chorzów Stary" in text
-    assert "Posiłki według dni" in text and "02.02.2026" in text and "poniedziałek" in text
+    assert "Posiłki według dni" in text and "2.02.2026" in text and "poniedziałek" in text
     assert "Posiłki według osób" in text and "Żółć Łukasz" in text
     assert "Strona 1 z 1" in text
 

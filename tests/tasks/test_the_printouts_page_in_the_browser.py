@@ -33,7 +33,7 @@ def test_a_list_is_generated_and_becomes_ready_without_a_reload(printouts, tmp_p
     row = page.locator("#documents tbody tr[data-id]").first
     expect(row.locator("[data-role=status]")).to_have_text("gotowy", timeout=30_000)
     assert page.evaluate("window.notReloaded") is True
-    expect(row).to_contain_text("Lista odbioru posiłków – 2026-03-04")
+    expect(row).to_contain_text("Lista odbioru posiłków – 4.03.2026")
 
     with page.expect_download() as download:
         row.get_by_role("link", name="Pobierz PDF").click()

@@ -143,3 +143,32 @@ def test_creating_a_session_from_the_list_page(login_page, live_server):
     assert page.locator("h1").first.inner_text() == "Budżet domowy bez tajemnic"
     page.click("nav.mainnav a[href='/workshops/']")
     assert page.locator("table.sessions tbody tr", has_text="Budżet domowy bez tajemnic").count() == 1
+
+
+def test_at_the_door_the_first_waiting_takes_the_place_of_one_who_did_not_come(login_page, live_server):
+    leader = UserFactory(username="drzwi", role="workshop")
+    session = WorkshopSessionFactory(
+        leader=leader, capacity=1, title="Kasze", starts_at=timezone.now() - datetime.timedelta(minutes=3)
+    )
+    day = session.starts_at.date()
+    missing = add_signup(session, eligible_resident(Program.FEAD, day=day, last_name="Nieobecna", first_name="Ola"))
+    first = add_signup(
+        session,
+        eligible_resident(Program.FEAD, day=day, last_name="Czekająca", first_name="Ewa"),
+        status=SignupStatus.WAITLISTED,
+        position=1,
+    )
+
+    page = login_page(leader)
+    page.goto(f"{live_server.url}/workshops/{session.pk}/")
+    assert page.locator("#door").count() == 1
+    page.locator(f"#signup-{missing.pk} button.mark-absent").click()
+    page.wait_for_load_state("networkidle")
+    page.get_by_role("button", name="Wpuść pierwszą osobę z listy rezerwowej").click()
+    page.wait_for_load_state("networkidle")
+
+    assert "Czekająca Ewa zajmuje miejsce nieobecnej osoby" in page.inner_text("body")
+    assert page.locator(f"#signup-{first.pk} button.mark-present").get_attribute("aria-pressed") == "true"
+    first.refresh_from_db()
+    assert (first.status, first.attended) == (SignupStatus.CONFIRMED, True)
+    assert Signup.objects.filter(session=session, status=SignupStatus.CONFIRMED).count() == 1

@@ -38,3 +38,13 @@ def test_capacity_stays_between_1_and_500(session, capacity):
     session.capacity = capacity
     with pytest.raises(IntegrityError), transaction.atomic():
         session.save()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("status", "position"), [(SignupStatus.WAITLISTED, 1), (SignupStatus.CANCELLED, None)], ids=["waiting", "cancelled"]
+)
+@pytest.mark.parametrize("attended", [True, False])
+def test_attendance_belongs_to_confirmed_sign_ups_only(session, status, position, attended):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        add_signup(session, status=status, position=position, attended=attended)

@@ -16,9 +16,25 @@
     return input ? input.value : "";
   }
 
+  // Times and dates come from the server, never from the browser's clock, zone or locale
+  // (docs/polish.md): DRF writes datetimes on the Warsaw clock with their offset.
+  function hhmm(iso) {
+    var match = /T(\d{2}:\d{2})/.exec(iso || "");
+    return match ? match[1] : "";
+  }
+
+  // Now on the Warsaw clock: the server's time of day when the page was made, plus the time since
+  // (Date.now() measures only the elapsed time here; it is never formatted).
+  var loadedAt = Date.now();
   function clock() {
-    var now = new Date();
-    return String(now.getHours()).padStart(2, "0") + ":" + String(now.getMinutes()).padStart(2, "0");
+    var seconds = (config.clock + Math.floor((Date.now() - loadedAt) / 1000)) % 86400;
+    var pad = function (n) { return String(n).padStart(2, "0"); };
+    return pad(Math.floor(seconds / 3600)) + ":" + pad(Math.floor(seconds / 60) % 60);
+  }
+
+  function dayText(iso) {  // "2026-12-02" -> "2.12.2026", as config.dates.day_text writes it
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return parts ? parseInt(parts[3], 10) + "." + parts[2] + "." + parts[1] : iso;
   }
 
   function declined(key) {
@@ -76,7 +92,7 @@
     if (empty) { empty.remove(); }
     var row = make("tr", {"data-id": doc.id, "data-status": doc.status, "data-key": key, "data-fingerprint": doc.fingerprint});
     row.appendChild(make("td", {}, label));
-    row.appendChild(make("td", {}, clock() + " · " + (doc.requested_by || "")));
+    row.appendChild(make("td", {}, hhmm(doc.created_at) + " · " + (doc.requested_by || "")));
     var state = make("td");
     state.appendChild(make("span", {"class": "badge warn", "data-role": "status"}, config.status[doc.status]));
     var error = make("p", {"class": "error", "data-role": "error"});
@@ -95,7 +111,7 @@
   function labelOf(form, param) {
     var field = form.elements[param];
     if (field.tagName === "SELECT") { return form.dataset.label + " – " + field.options[field.selectedIndex].text; }
-    return field.type === "hidden" ? form.dataset.label : form.dataset.label + " – " + field.value;
+    return field.type === "hidden" ? form.dataset.label : form.dataset.label + " – " + dayText(field.value);
   }
 
   function onRequest(event) {
