@@ -6,6 +6,7 @@ from functools import lru_cache
 import holidays
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from beneficiaries.models import ClosureDay
 
@@ -52,6 +53,12 @@ def closure_reason(day: datetime.date, *, closure_day=LOOK_UP) -> str | None:
     if closure is not None:
         return closure or "closure_day"
     return None
+
+
+def closure_label(reason: str | None) -> str | None:
+    """``closure_reason``'s codes (a weekend, an unnamed closure day) in words; names stay as they are."""
+    labels = {"weekend": _("weekend"), "closure_day": _("closure day")}
+    return labels.get(reason, reason)
 
 
 def point_is_open(day: datetime.date) -> bool:

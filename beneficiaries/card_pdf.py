@@ -1,12 +1,18 @@
 """Printable resident cards: credit-card size, ten to an A4 sheet, to cut out.
 
 Each card carries the name and the card number as text, as a Code128 barcode (what the
-counter's scanner reads) and as a QR code (what a phone or a 2D scanner reads). Never the
-PESEL, the address or health data: a lost card tells a finder nothing but a name.
+counter's scanner reads) and as a QR code (what a phone or a 2D scanner reads), the point's
+serving days and hours and how long the meal decision is valid. Never the PESEL, the address
+or health data: a lost card tells a finder nothing but a name.
 """
 
+import datetime
 from io import BytesIO
 
+from django.conf import settings
+from django.utils import timezone
+from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.code128 import Code128
@@ -20,6 +26,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from beneficiaries.models import Program
 from config.pdf import markup_safe, register_fonts
 
 CARD_WIDTH, CARD_HEIGHT = 85.6 * mm, 54 * mm  # ISO/IEC 7810 ID-1, a bank card
@@ -34,7 +41,10 @@ BAR_HEIGHT = 11 * mm
 
 
 def render_resident_cards(residents) -> bytes:
-    """A PDF with one card per resident, COLUMNS x ROWS per A4 page."""
+    """A PDF with one card per resident, COLUMNS x ROWS per A4 page.
+
+    Residents come with their entitlements prefetched (beneficiaries.selectors.residents_with_entitlements).
+    """
     register_fonts()
     buffer = BytesIO()
     canvas = Canvas(buffer, pagesize=A4, pageCompression=1)
@@ -72,6 +82,7 @@ def _draw_card(canvas: Canvas, resident, x: float, y: float):
     canvas.setFillColor(colors.black)
     number = resident.card_number or ""
     canvas.drawString(x + PADDING, y + PADDING + BAR_HEIGHT + 6.5 * mm, _("Card no. %(number)s") % {"number": number})
+    _draw_meal_terms(canvas, resident, x, y + PADDING + BAR_HEIGHT + 11 * mm, regular)
     _draw_barcode(canvas, number, x, y + PADDING + 3 * mm)
     _draw_qr(canvas, number, x + CARD_WIDTH - PADDING - QR_SIZE, y + PADDING)
     canvas.restoreState()
@@ -102,6 +113,37 @@ def _draw_name(canvas: Canvas, resident, x: float, y: float, bold: str):
             break
     top = y + CARD_HEIGHT - BAND_HEIGHT - 2 * mm
     paragraph.drawOn(canvas, x + PADDING, top - height)
+
+
+def _draw_meal_terms(canvas: Canvas, resident, x: float, y: float, font: str):
+    """The serving days and hours, and the meal decision's validity, in two small lines."""
+    decision = meal_decision(resident.entitlements.all(), timezone.localdate())
+    days = _weekdays_text(decision.weekdays if decision else "12345")
+    lines = [_("Meals: %(days)s, %(hours)s") % {"days": days, "hours": settings.MEAL_POINT_HOURS}]
+    if decision is not None:
+        start, end = date_format(decision.valid_from, "j.m.Y"), date_format(decision.valid_to, "j.m.Y")
+        lines.insert(0, _("Decision valid %(start)s – %(end)s") % {"start": start, "end": end})
+    canvas.setFont(font, 7)
+    for offset, line in enumerate(lines):
+        canvas.drawString(x + PADDING, y + offset * 3.2 * mm, line)
+
+
+def meal_decision(entitlements, today: datetime.date):
+    """The hot-meal decision the card speaks of: the one covering today, else the next, else the last."""
+    meals = [e for e in entitlements if e.program == Program.HOT_MEAL]
+    current = [e for e in meals if e.valid_from <= today <= e.valid_to]
+    upcoming = sorted((e for e in meals if e.valid_from > today), key=lambda e: e.valid_from)
+    past = sorted((e for e in meals if e.valid_to < today), key=lambda e: e.valid_to, reverse=True)
+    return next(iter(current + upcoming + past), None)
+
+
+def _weekdays_text(weekdays: str) -> str:
+    """'12345' -> 'pon.–pt.' (a run of days), '135' -> 'pon., śr., pt.' (Django's abbreviations)."""
+    numbers = sorted(int(day) for day in weekdays)
+    names = [str(WEEKDAYS_ABBR[number - 1]) for number in numbers]
+    if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"{names[0]}–{names[-1]}"
+    return ", ".join(names)
 
 
 def _draw_barcode(canvas: Canvas, number: str, x: float, y: float):

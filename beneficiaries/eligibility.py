@@ -109,9 +109,14 @@ def usable_entitlements(*, program: str, day: datetime.date) -> QuerySet[Entitle
     return entitlements
 
 
-def residents_eligible_on(*, program: str, day: datetime.date) -> QuerySet[Resident]:
-    """Everyone eligible for ``program`` on ``day``: the same rule as :func:`check_eligibility`."""
-    if program == Program.HOT_MEAL and not point_is_open(day):
+def residents_eligible_on(*, program: str, day: datetime.date, point_open: bool | None = None) -> QuerySet[Resident]:
+    """Everyone eligible for ``program`` on ``day``: the same rule as :func:`check_eligibility`.
+
+    ``point_open``: whether the point is open that day, when the caller knows (else looked up).
+    """
+    if point_open is None:
+        point_open = point_is_open(day)
+    if program == Program.HOT_MEAL and not point_open:
         return Resident.objects.none()
     residents = Resident.objects.filter(
         is_active=True,

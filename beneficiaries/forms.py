@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from beneficiaries import validators
 from beneficiaries.models import DietTag, District, Funding, Program
+from config.fields import DayFormField
 
 WEEKDAY_CHOICES = [
     ("1", _("Mon")),
@@ -15,7 +16,6 @@ WEEKDAY_CHOICES = [
     ("6", _("Sat")),
     ("7", _("Sun")),
 ]
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ResidentForm(forms.Form):
@@ -27,8 +27,8 @@ class ResidentForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    birth_date = forms.DateField(
-        label=_("Birth date"), required=False, widget=DATE_INPUT, help_text=_("Taken from the PESEL when left empty.")
+    birth_date = DayFormField(
+        label=_("Birth date"), required=False, help_text=_("Taken from the PESEL when left empty.")
     )
     street = forms.CharField(
         label=_("Street"), max_length=100, required=False, widget=forms.TextInput(attrs={"list": "streets"})
@@ -86,8 +86,8 @@ class ResidentEditForm(ResidentForm):
 class EntitlementForm(forms.Form):
     program = forms.ChoiceField(label=_("Programme"), choices=Program.choices, widget=forms.RadioSelect)
     document_number = forms.CharField(label=_("Decision or referral number"), max_length=64)
-    valid_from = forms.DateField(label=_("Valid from"), widget=DATE_INPUT)
-    valid_to = forms.DateField(label=_("Valid to (inclusive)"), widget=DATE_INPUT)
+    valid_from = DayFormField(label=_("Valid from"))
+    valid_to = DayFormField(label=_("Valid to (inclusive)"))
     weekdays = forms.MultipleChoiceField(
         label=_("Weekdays"),
         choices=WEEKDAY_CHOICES,
@@ -131,17 +131,17 @@ class StreetForm(forms.Form):
 
 
 class ClosureDayForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=DATE_INPUT)
+    date = DayFormField(label=_("Date"))
     reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
 
 
 class IncomeCriterionForm(forms.Form):
-    valid_from = forms.DateField(label=_("In force from"), widget=DATE_INPUT)
+    valid_from = DayFormField(label=_("In force from"))
     single_person = forms.DecimalField(label=_("Single person (zł)"), max_digits=10, decimal_places=2, min_value=0)
     per_person = forms.DecimalField(label=_("Per person in family (zł)"), max_digits=10, decimal_places=2, min_value=0)
 
 
 class ProgramPercentageForm(forms.Form):
     program = forms.ChoiceField(label=_("Programme"), choices=Program.choices)
-    valid_from = forms.DateField(label=_("In force from"), widget=DATE_INPUT)
+    valid_from = DayFormField(label=_("In force from"))
     percent = forms.DecimalField(label=_("Percent of the criterion"), max_digits=6, decimal_places=2, min_value=0)

@@ -5,6 +5,7 @@ decide (and re-check) everything else.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -82,7 +83,13 @@ class ResidentInputSerializer(serializers.Serializer):
     street = Text(max_length=100, required=False, allow_blank=True)
     building = Text(max_length=20, required=False, allow_blank=True)
     flat = Text(max_length=20, required=False, allow_blank=True)
-    postal_code = Text(max_length=6, required=False, allow_blank=True)
+    # The pattern is for the OpenAPI schema (validators.clean_postal_code decides): 00-000 or 00000.
+    postal_code = Text(
+        max_length=6,
+        required=False,
+        allow_blank=True,
+        validators=[RegexValidator(r"^\s*(\d{2}-?\d{3})?\s*$", message=_("Enter the postal code as 00-000."))],
+    )
     district = serializers.ChoiceField(choices=District.choices, required=False, allow_null=True)
     phone = Text(max_length=32, required=False, allow_blank=True)
     diet = DietField(required=False)
@@ -108,7 +115,7 @@ class ResidentPatchSerializer(ResidentInputSerializer):
 
 
 class VisibleFieldsMixin:
-    """Leaves out the personal fields the reader's role may not see (config.roles.FIELD_CAPABILITIES).
+    """Leaves out the personal fields the reader may not see on this resident (config.roles.hidden_fields).
 
     The reader is the request's user; without a request nothing personal is shown.
     """
@@ -116,7 +123,8 @@ class VisibleFieldsMixin:
     def to_representation(self, instance):
         data = super().to_representation(instance)
         request = self.context.get("request")
-        for field in hidden_fields(request.user if request else None) & data.keys():
+        resident_id = instance.pk if isinstance(instance, Resident) else instance.resident_id
+        for field in hidden_fields(request.user if request else None, resident_id) & data.keys():
             del data[field]
         return data
 
@@ -243,6 +251,8 @@ class EligibilitySerializer(serializers.Serializer):
 
 
 class StreetSerializer(serializers.ModelSerializer):
+    name = Text(max_length=100)
+
     class Meta:
         model = Street
         fields = ["id", "name", "district"]
@@ -261,6 +271,8 @@ class StreetDistrictSerializer(serializers.Serializer):
 
 
 class ClosureDaySerializer(serializers.ModelSerializer):
+    reason = Text(max_length=200, required=False, allow_blank=True)
+
     class Meta:
         model = ClosureDay
         fields = ["id", "date", "reason"]

@@ -1,6 +1,8 @@
-"""The base's API: token login and logout, reading the audit trail."""
+"""The base's API: token login and logout, the documentation page, reading the audit trail."""
 
+from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import generics, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.exceptions import Throttled, ValidationError
@@ -29,7 +31,7 @@ class TokenLoginView(generics.GenericAPIView):
     parser_classes = [*api_settings.DEFAULT_PARSER_CLASSES, FormParser, MultiPartParser]
     serializer_class = AuthTokenSerializer
 
-    @extend_schema(responses={200: TokenSerializer, 400: ErrorSerializer, 429: ErrorSerializer})
+    @extend_schema(responses={200: TokenSerializer, 429: ErrorSerializer})  # 400: the common shape (config.schema)
     def post(self, request):
         serializer = self.get_serializer(data=request.data)
         try:
@@ -47,11 +49,27 @@ class TokenLogoutView(APIView):
 
     permission_classes = [IsAuthenticated]  # whoever holds a token may end it, whatever their role
 
-    @extend_schema(request=None, responses={204: OpenApiResponse(description="The token is revoked.")})
+    @extend_schema(
+        request=None,
+        responses={
+            204: OpenApiResponse(description="The token is revoked."),
+            401: OpenApiResponse(ErrorSerializer, description="No valid token (already logged out)."),
+        },
+    )
     def post(self, request):
         if request.auth is not None:  # a session has no token to revoke
             request.auth.delete()
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ApiDocsView(SpectacularSwaggerSplitView):
+    """The API's documentation page, its script served as a file (the CSP allows no inline script).
+
+    OPTIONS answers with the methods (the page's only renderer is a template).
+    """
+
+    def options(self, request, *args, **kwargs):
+        return HttpResponse(headers={"Allow": ", ".join(self.allowed_methods)})
 
 
 class AuditEventList(generics.ListAPIView):

@@ -1,7 +1,9 @@
 """Writing the audit trail (one row at a time, or with the row it records: :func:`audited_insert`), and the one
 sanctioned rewrite of it: erasing a person's values."""
 
+import contextlib
 from collections.abc import Iterable
+from contextvars import ContextVar
 from functools import cache
 
 from django.db import connection, models, transaction
@@ -12,6 +14,18 @@ from django.utils.translation import gettext_lazy as _
 from config.models import AuditEvent
 
 REDACTED = "[anonymised]"
+_source: ContextVar[str] = ContextVar("audit_source", default="")
+
+
+@contextlib.contextmanager
+def audit_source(text: str):
+    """Every event recorded inside the block says where the change came from ("import x.csv, row 7")."""
+    token = _source.set(text[:200])
+    try:
+        yield
+    finally:
+        _source.reset(token)
+
 
 # Every action code that audit_record writes, with the name a coordinator reads on the audit page.
 # One table for the whole service (tests/config/test_audit_page.py checks that no code in the
@@ -28,8 +42,10 @@ ACTION_LABELS = {
     "entitlement.resume": _("decision resumed"),
     "meal.issue": _("meal issued"),
     "meal.void": _("meal voided"),
-    "meal.offline_pack": _("day's list taken onto a counter device"),
+    "meal.offline_pack": _("day's meal list taken onto a counter device"),
+    "meal.offline_conflict": _("meal served offline refused (already served)"),
     "meal_day.plan": _("day planned"),
+    "meal_price.create": _("meal price entered"),
     "workshop_session.create": _("workshop session created"),
     "workshop_session.update": _("workshop session changed"),
     "workshop_session.cancel": _("workshop session cancelled"),
@@ -41,6 +57,8 @@ ACTION_LABELS = {
     "document.schedule": _("printout scheduled"),
     "document.download": _("printout downloaded"),
     "document.regenerate": _("printout made again"),
+    "import.request": _("file of decisions imported or checked"),
+    "resident.list_read": _("residents list read"),
 }
 
 
@@ -49,22 +67,26 @@ def action_label(code: str) -> str:
 
 
 def audit_event(
-    *, actor, action: str, obj: models.Model, before: dict | None = None, after: dict | None = None
+    *, actor, action: str, obj: models.Model | type[models.Model], before: dict | None = None, after: dict | None = None
 ) -> AuditEvent:
-    """The event recording ``action`` on ``obj``, not yet saved: the one place an event's shape is decided."""
+    """The event recording ``action`` on ``obj``, not yet saved: the one place an event's shape is decided.
+
+    ``obj`` is a row, or a model for an event about many of its rows (a bulk read: no object id).
+    """
     return AuditEvent(
         at=timezone.now(),
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,
         object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
+        object_id="" if isinstance(obj, type) else str(obj.pk),
         before=before,
         after=after,
+        source=_source.get(),
     )
 
 
 def audit_record(
-    *, actor, action: str, obj: models.Model, before: dict | None = None, after: dict | None = None
+    *, actor, action: str, obj: models.Model | type[models.Model], before: dict | None = None, after: dict | None = None
 ) -> AuditEvent:
     """Append one event to the audit trail; call it inside the transaction of the change it records."""
     event = audit_event(actor=actor, action=action, obj=obj, before=before, after=after)
@@ -172,6 +194,7 @@ def audit_export(*, about: Q) -> list[dict]:
             "object_id": event.object_id,
             "before": event.before,
             "after": event.after,
+            "source": event.source,
         }
         for event in events
     ]

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views import defaults
 
 from config.exceptions import NOT_FOUND
+from config.middleware import UnprintableInput
+from config.text import UNPRINTABLE_MESSAGE
 
 API_PREFIX = "/api/"
 
@@ -28,6 +30,8 @@ def bad_request(request, exception):
         return defaults.bad_request(request, exception)
     if isinstance(exception, RequestDataTooBig):
         return _json("request_too_large", _("The request body is too large."), 413)
+    if isinstance(exception, UnprintableInput):  # DRF's validation shape, as the JSON parser's
+        return JsonResponse({exception.field: [str(UNPRINTABLE_MESSAGE)]}, status=400)
     return _json("bad_request", _("The request could not be understood."), 400)
 
 

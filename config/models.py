@@ -10,6 +10,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from config.dates import moment_text
+
 
 class AuditEventQuerySet(models.QuerySet):
     """Bulk writes bypass save() and delete(): refuse them too."""
@@ -31,6 +33,8 @@ class AuditEvent(models.Model):
     object_id = models.CharField(_("object id"), max_length=64)
     before = models.JSONField(_("before"), null=True, blank=True, encoder=DjangoJSONEncoder)
     after = models.JSONField(_("after"), null=True, blank=True, encoder=DjangoJSONEncoder)
+    # Where a change came from when it was not typed in by hand, e.g. "import decyzje.csv, row 7".
+    source = models.CharField(_("source"), max_length=200, blank=True, default="")
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -41,7 +45,7 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}#{self.object_id}"
+        return f"{moment_text(self.at)} {self.action} {self.object_type}#{self.object_id}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

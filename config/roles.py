@@ -9,6 +9,8 @@ change this table; the permission matrix in ``tests/security/permission_policy.p
 the answer must be.
 """
 
+from collections.abc import Callable, Iterable
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +32,8 @@ DOCUMENT_KINDS: dict[str, frozenset[Role]] = {
     "meal_roster": frozenset({COORDINATOR}),
     "workshop_attendance": frozenset({WORKSHOP, COORDINATOR}),
     "monthly_meals": frozenset({COORDINATOR}),
+    "fead_report": frozenset({COORDINATOR}),  # for the partner organisation
+    "meal_settlement": frozenset({COORDINATOR}),  # checked against the caterer's invoice
     "meal_serving_sheet": frozenset({COORDINATOR}),  # names diets and allergies: staff only, never signed
 }
 
@@ -39,18 +43,22 @@ RULES: dict[str, frozenset[Role]] = {
     "residents.read": EVERY_ROLE,  # search, the resident, entitlements, eligibility, streets, closure days
     "residents.write": frozenset({COORDINATOR}),  # register, edit, entitlements, reference data, cards
     "residents.data_subject": frozenset({COORDINATOR}),  # export one person's data, anonymise them
+    "imports.run": frozenset({COORDINATOR}),  # import decisions from the case system's file (docs/imports.md)
     # Which personal fields a role sees, in the API exactly as on the pages (FIELD_CAPABILITIES).
     "residents.see_pesel": frozenset({COORDINATOR}),
     "residents.see_notes": frozenset({COORDINATOR}),
     "residents.see_income": frozenset({COORDINATOR}),
-    # Leaders call those promoted from the waiting list. docs/api.md narrows theirs to the people
-    # signed up to a session: that row-level rule belongs with the workshops (issue 16).
-    "residents.see_phone": frozenset({WORKSHOP, COORDINATOR}),
+    "residents.see_phone": frozenset({COORDINATOR}),
+    # Leaders call those promoted from the waiting list: they see the phone of the people signed
+    # up to the sessions they lead, and no one else's (ROW_GRANTS; the rows come from workshops).
+    "residents.see_phone_of_participants": frozenset({WORKSHOP}),
     "residents.see_health": EVERY_ROLE,  # diet and allergies: they serve food or run a kitchen
     # Hot meals: the counter and the day; a void of one's own issue of today is meals.issue too.
     "meals.issue": frozenset({DISTRIBUTION, COORDINATOR}),
     "meals.void_any": frozenset({COORDINATOR}),
+    "meals.backdate": frozenset({COORDINATOR}),  # an issue on an earlier day (a signed paper list)
     "meals.plan": frozenset({COORDINATOR}),  # the day's menu and portions
+    "meals.prices": frozenset({COORDINATOR}),  # the caterer's price of a meal, dated
     # Workshops: leaders read and manage every session (the page lists their own by default).
     "workshops.manage": frozenset({WORKSHOP, COORDINATOR}),
     "workshops.assign_leader": frozenset({COORDINATOR}),
@@ -78,11 +86,17 @@ FIELD_CAPABILITIES: dict[str, str] = {
     "allergies": "residents.see_health",
 }
 
+# A field hidden from a role in general that it sees on some residents: field -> the capability
+# that grants it row by row. Which rows is the owning app's rule, registered at start-up with
+# :func:`register_row_grant` (workshops: the residents signed up to the user's sessions).
+ROW_GRANTS: dict[str, str] = {"phone": "residents.see_phone_of_participants"}
+_ROW_SOURCES: dict[str, Callable[[object], Iterable[int]]] = {}
+
 # Where each role lands after logging in (URL names).
 HOME_URL_NAME = {
     DISTRIBUTION: "meals:counter",
     WORKSHOP: "workshops:session-list",
-    COORDINATOR: "beneficiaries:resident-list",
+    COORDINATOR: "meals:overview",
 }
 
 
@@ -118,6 +132,33 @@ def roles_with(capability: str) -> frozenset[Role]:
     return RULES[capability]
 
 
-def hidden_fields(user) -> frozenset[str]:
-    """The personal fields ``user`` may not see (all of them for no user)."""
-    return frozenset(field for field, capability in FIELD_CAPABILITIES.items() if not may(user, capability))
+def register_row_grant(capability: str, rows: Callable[[object], Iterable[int]]) -> None:
+    """``rows(user)``: the ids of the residents on whom ``capability`` (of ROW_GRANTS) shows its field."""
+    _ROW_SOURCES[capability] = rows
+
+
+def hidden_fields(user, resident_id: int | None = None) -> frozenset[str]:
+    """The personal fields ``user`` may not see on the resident ``resident_id`` (all of them for no user).
+
+    Without ``resident_id`` only the role counts: a field granted row by row stays hidden. The API
+    (beneficiaries.serializers) and the pages (the ``hidden_fields`` template filter) both ask here.
+    """
+    return frozenset(
+        field
+        for field, capability in FIELD_CAPABILITIES.items()
+        if not may(user, capability) and not _granted_on(user, ROW_GRANTS.get(field), resident_id)
+    )
+
+
+def _granted_on(user, capability: str | None, resident_id: int | None) -> bool:
+    if capability is None or resident_id is None or not may(user, capability):
+        return False
+    return resident_id in _granted_rows(user, capability)
+
+
+def _granted_rows(user, capability: str) -> frozenset[int]:
+    """The rows, read once per request (cached on the user object, like the role)."""
+    cache = user.__dict__.setdefault("_cps_row_grants", {})
+    if capability not in cache:
+        cache[capability] = frozenset(_ROW_SOURCES[capability](user))
+    return cache[capability]

@@ -64,6 +64,7 @@ class AuditLine:
     action: str
     subject: str
     changes: list[AuditChange]
+    source: str = ""  # e.g. "import decyzje.csv, row 7"
 
 
 def audit_lines(events: list[AuditEvent]) -> list[AuditLine]:
@@ -79,6 +80,7 @@ def audit_lines(events: list[AuditEvent]) -> list[AuditLine]:
             action=action_label(event.action),
             subject=names.get((event.object_type, event.object_id), f"{event.object_type} #{event.object_id}"),
             changes=_changes(_model(event.object_type), event.before, event.after),
+            source=event.source,
         )
         for event in events
     ]

@@ -1,8 +1,15 @@
-"""Output shapes of the base's API: the audit trail."""
+"""The base's API shapes (the audit trail, the error envelope) and the one way a view validates input."""
 
 from rest_framework import serializers
 
 from config.models import AuditEvent
+
+
+def validated_input(serializer_class, data) -> dict:
+    """``serializer_class(data=data)``'s validated data; invalid input raises DRF's 400."""
+    serializer = serializer_class(data=data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
 
 
 class AuditEventSerializer(serializers.ModelSerializer):
@@ -10,7 +17,7 @@ class AuditEventSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = AuditEvent
-        fields = ["id", "at", "actor", "action", "object_type", "object_id", "before", "after"]
+        fields = ["id", "at", "actor", "action", "object_type", "object_id", "before", "after", "source"]
 
 
 class ErrorIssueSerializer(serializers.Serializer):

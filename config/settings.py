@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -51,10 +52,13 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After the language is chosen (its 400 is translated), before any view reads a parameter or form.
+    "config.middleware.RefuseUnprintableInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "config.middleware.PrivateByDefaultMiddleware",
 ]
 
@@ -108,11 +112,23 @@ else:
     }
 
 # --- Celery (the app lives in tasks/) ------------------------------------------------------
+# How long a document may be pending, or worked on, before it counts as abandoned: the sweeper
+# (tasks.services.documents_sweep) queues it again after this, and the Redis broker delivers a
+# message whose worker died again after this (its visibility timeout). One setting for both, so a
+# document whose whole worker was killed is produced again within minutes, not after an hour.
+DOCUMENTS_STALE_AFTER_SECONDS = env.int("DOCUMENTS_STALE_AFTER_SECONDS", default=300)
 CELERY_FS_DIR = VAR_DIR / "celery"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 5}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "socket_connect_timeout": 1,
+        "socket_timeout": 5,
+        "visibility_timeout": DOCUMENTS_STALE_AFTER_SECONDS,
+        # Every worker looks for abandoned messages every few seconds (kombu's default: 100 s).
+        "unacked_restore_interval": 5,
+        "unacked_restore_throttle": 1,
+    }
 else:
     # Embedded default: kombu's filesystem transport, a real broker in a folder.
     for sub in ("in", "processed", "results", "control"):
@@ -177,6 +193,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
+# Files browsers ask for at the site's root (/favicon.ico), served by WhiteNoise without a URL.
+WHITENOISE_ROOT = BASE_DIR / "config" / "root"
 
 # --- Backups (tasks/backup.py) ------------------------------------------------------------
 # Archives hold personal data: keep BACKUP_DIR off the web root and copy it off the machine.
@@ -190,6 +208,21 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): scripts only from our own static files, never inline, so
+# text a user typed can never run as script. Inline style attributes stay allowed (layout only).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -215,7 +248,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "config.exceptions.api_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "config.schema.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["config.parsers.JSONParser"],
+    "DEFAULT_METADATA_CLASS": "config.metadata.Metadata",
 }
 if DEBUG:
     REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"].append("rest_framework.renderers.BrowsableAPIRenderer")
@@ -243,9 +277,13 @@ SPECTACULAR_SETTINGS = {
 # How long personal data is kept after a resident's last entitlement ends: full calendar years
 # counted, as archives count them, from 1 January of the year after (docs/retention.md).
 RETENTION_YEARS = env.int("RETENTION_YEARS", default=5)
-# A document still pending after this many seconds is queued again, at most this many times.
-DOCUMENTS_STALE_AFTER_SECONDS = env.int("DOCUMENTS_STALE_AFTER_SECONDS", default=600)
+# A stale document (DOCUMENTS_STALE_AFTER_SECONDS) is queued again at most this many times.
 DOCUMENTS_MAX_ATTEMPTS = env.int("DOCUMENTS_MAX_ATTEMPTS", default=3)
+# Imports of decisions (docs/imports.md): the largest file and the most rows accepted; a file of
+# more than IMPORT_INLINE_ROWS rows is checked and applied by the worker instead of the request.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
+IMPORT_INLINE_ROWS = env.int("IMPORT_INLINE_ROWS", default=300)
 MEAL_POINT_NAME = env.str("MEAL_POINT_NAME", default="CPS Chorzów, ul. Kasprowicza 2")
 MEAL_POINT_HOURS = env.str("MEAL_POINT_HOURS", default="12:00–13:00")
 # Minutes after a workshop's start during which its leader may give absentees' places to those

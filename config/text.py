@@ -1,7 +1,10 @@
-"""Polish text helpers every app shares: folding for matching, and the Polish alphabetical order."""
+"""Text helpers every app shares: folding for matching, the Polish alphabetical order, printable input."""
 
+import re
 import unicodedata
 from functools import lru_cache
+
+from django.utils.translation import gettext_lazy as _
 
 # --- Folding for matching ------------------------------------------------------------------------
 
@@ -69,3 +72,17 @@ def person_sort_key(last_name: str, first_name: str) -> str:
 def staff_name(user) -> str:
     """How a staff member is named on screens and paper: full name, else the login name."""
     return user.get_full_name() or user.get_username()
+
+
+# --- Text a person could have typed -------------------------------------------------------------
+
+# Control characters (tab and line breaks aside) and the marks that reverse or embed text
+# direction: never typed by staff, they break PostgreSQL (NUL), printouts and what a reader sees
+# ("Kowalski\u202eikswoN" shows another name). Refused in every input (config/middleware.py,
+# config/parsers.py).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+UNPRINTABLE_MESSAGE = _("Remove control characters and text-direction marks from this text.")
+
+
+def unprintable(text: str) -> bool:
+    return bool(_UNPRINTABLE.search(text))

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 
 from config import api, errors, login, views
 
@@ -30,7 +30,7 @@ urlpatterns = [
     path("audit/", views.audit_page, name="audit"),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/docs/", api.ApiDocsView.as_view(url_name="schema"), name="api-docs"),
     path("residents/", include("beneficiaries.urls")),
     path("meals/", include("meals.urls")),
     path("workshops/", include("workshops.urls")),

@@ -8,11 +8,15 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from beneficiaries.models import DietTag, Program, Street
+from beneficiaries.calendar import opening_days_between
+from beneficiaries.eligibility import residents_eligible_on
+from beneficiaries.models import DietTag, Funding, Program, Street
 from beneficiaries.services.entitlements import entitlement_create
 from beneficiaries.services.residents import resident_create
 from config.exceptions import DomainError
 from demo.names import ALLERGIES, FEMALE_FIRST, MALE_FIRST, OTHER_STREETS, SURNAMES
+from meals.models import MealIssue
+from meals.services import meal_price_create
 from workshops.models import Topic, WorkshopSession
 from workshops.services import session_create, signup_create
 
@@ -92,6 +96,8 @@ def give_entitlements(rng: random.Random, people, *, today: datetime.date, by):
                 document_number=f"OPS.DŚ.8220.{number}.{today.year}",
                 household_size=rng.randint(1, 4),
                 monthly_income=Decimal(rng.randint(300, 800)),
+                # Some decisions are the municipality's own (settlements split by funding).
+                funding=Funding.OWN_FUNDS if rng.random() < 0.2 else Funding.PROGRAMME,
             )
         if rng.random() < 0.5:
             entitlement_create(
@@ -103,6 +109,43 @@ def give_entitlements(rng: random.Random, people, *, today: datetime.date, by):
                 document_number=f"FEAD/{today.year}/{number:03d}",
                 weekdays=(1, 2, 3, 4, 5, 6, 7),
             )
+
+
+# Two people of the same name (the counter tells them apart by birth year and street) and allergies
+# the staff must notice: what issue 11 asked the demo to show.
+COUNTER_CASES = [
+    ("Żaneta", "Bąk", datetime.date(1951, 5, 1), "Cisowa", "orzechy"),
+    ("Żaneta", "Bąk", datetime.date(1987, 9, 9), "Antoniowska", ""),
+    ("Łucja", "Żółkiewska", datetime.date(1949, 11, 30), "Jana Kasprowicza", "gluten, seler"),
+    ("Grzegorz", "Ślusarczyk", datetime.date(1962, 2, 14), "Wiejska", "ryby"),
+]
+
+
+def make_counter_cases(*, today: datetime.date, by) -> list:
+    """Namesakes and allergies, each with a hot-meal decision for the year."""
+    people = []
+    for number, (first, last, birth, street, allergies) in enumerate(COUNTER_CASES, start=1):
+        resident, _ = resident_create(
+            by=by,
+            first_name=first,
+            last_name=last,
+            birth_date=birth,
+            street=street,
+            building=str(number * 7),
+            postal_code="41-503",
+            allergies=allergies,
+            notes=DEMO_MARKER,
+        )
+        entitlement_create(
+            resident=resident,
+            by=by,
+            program=Program.HOT_MEAL,
+            valid_from=datetime.date(today.year, 1, 1),
+            valid_to=datetime.date(today.year, 12, 31),
+            document_number=f"OPS.DŚ.8220.K{number}.{today.year}",
+        )
+        people.append(resident)
+    return people
 
 
 def make_sessions(rng: random.Random, *, today: datetime.date, leader) -> list[WorkshopSession]:
@@ -139,3 +182,41 @@ def sign_up(rng: random.Random, sessions, people, *, by):
                 signup_create(session_id=session.pk, resident=resident, by=by)
             except DomainError:  # not eligible on that day: demo data simply has no such sign-up
                 continue
+
+
+def set_prices(*, today: datetime.date, by):
+    """The caterer's price since 1 January, raised in the middle of last month (settlements show both)."""
+    meal_price_create(by=by, valid_from=datetime.date(today.year, 1, 1), price=Decimal("14.50"))
+    last_month = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=16)
+    meal_price_create(by=by, valid_from=last_month, price=Decimal("15.20"))
+
+
+def serve_past_days(rng: random.Random, *, today: datetime.date, days: int, by) -> int:
+    """The counter's history: most of those eligible came on each opening day before today.
+
+    Written as rows, like a factory: these meals were "served" before the demo existed, which
+    the check-in service (for the moment of now) rightly does not allow.
+    """
+    issues = []
+    for day in opening_days_between(today - datetime.timedelta(days=days), today - datetime.timedelta(days=1)):
+        for resident_id in residents_eligible_on(program=Program.HOT_MEAL, day=day).values_list("id", flat=True):
+            if rng.random() < 0.85:
+                moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12, rng.randint(0, 55))))
+                issues.append(_past_issue(rng, resident_id, day, moment, by))
+    MealIssue.objects.bulk_create(issues, batch_size=1000)
+    return len(issues)
+
+
+def _past_issue(rng: random.Random, resident_id: int, day: datetime.date, moment, by) -> MealIssue:
+    voided = rng.random() < 0.01
+    return MealIssue(
+        resident_id=resident_id,
+        date=day,
+        issued_at=moment,
+        recorded_at=moment,
+        issued_by=by,
+        takeaway=rng.random() < 0.1,
+        voided_at=moment + datetime.timedelta(minutes=2) if voided else None,
+        voided_by=by if voided else None,
+        void_reason="Wydano omyłkowo" if voided else "",
+    )

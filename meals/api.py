@@ -9,11 +9,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.schema import error_responses
+from config.serializers import validated_input
 from meals import exceptions, services
 from meals.models import MealIssue
 from meals.selectors.counter import checkin_state, residents_matching
 from meals.selectors.day import day_overview, day_plan, day_summary, issues_on
 from meals.selectors.offline import offline_pack
+from meals.selectors.prices import meal_prices
 from meals.serializers import (
     CheckinStateSerializer,
     CheckQuerySerializer,
@@ -23,6 +25,7 @@ from meals.serializers import (
     DaySummarySerializer,
     IssueCreateSerializer,
     MealIssueSerializer,
+    MealPriceSerializer,
     OfflinePackSerializer,
     SearchQuerySerializer,
     SearchResultSerializer,
@@ -57,6 +60,7 @@ class MealIssueListCreate(generics.ListAPIView):
             **error_responses(
                 {
                     404: "unknown_resident",
+                    403: "earlier_day_not_allowed: only coordinators record meals on an earlier day",
                     409: "already_issued, client_ref_reused",
                     422: "not_eligible",
                     503: "busy",
@@ -65,7 +69,7 @@ class MealIssueListCreate(generics.ListAPIView):
         },
     )
     def post(self, request):
-        data = _valid(IssueCreateSerializer, request.data)
+        data = validated_input(IssueCreateSerializer, request.data)
         result = services.meal_issue(
             by=request.user,
             resident_id=data.get("resident"),
@@ -73,6 +77,8 @@ class MealIssueListCreate(generics.ListAPIView):
             takeaway=data["takeaway"],
             collected_by=data["collected_by"],
             client_ref=data["client_ref"],
+            issued_at=data.get("issued_at"),
+            source=data["source"],
         )
         code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
         return Response(MealIssueSerializer(result.issue, context={"request": request}).data, status=code)
@@ -93,7 +99,7 @@ class MealIssueVoid(APIView):
     )
     def post(self, request, pk: int):
         issue = get_object_or_404(MealIssue, pk=pk)
-        data = _valid(VoidSerializer, request.data)
+        data = validated_input(VoidSerializer, request.data)
         issue = services.meal_issue_void(issue=issue, by=request.user, reason=data["reason"])
         return Response(MealIssueSerializer(issue, context={"request": request}).data)
 
@@ -105,7 +111,7 @@ class MealDayDetail(APIView):
 
     @extend_schema(tags=TAGS, parameters=[DAY], responses=DaySerializer)
     def get(self, request, day):
-        return Response(DaySerializer(day_overview(day=day)).data)
+        return Response(DaySerializer(day_overview(day=day), context={"request": request}).data)
 
 
 class MealDaySummary(APIView):
@@ -139,13 +145,13 @@ class MealDayPlan(APIView):
 
     @extend_schema(tags=TAGS, parameters=[DAY], request=DayPlanSerializer, responses=DayPlanSerializer)
     def put(self, request, day):
-        data = _valid(DayPlanSerializer, request.data)
+        data = validated_input(DayPlanSerializer, request.data)
         changes = {"menu": "", "portions_planned": None, "note": "", **data}
         return Response(DayPlanSerializer(services.meal_day_plan(day=day, by=request.user, **changes)).data)
 
     @extend_schema(tags=TAGS, parameters=[DAY], request=DayPlanSerializer, responses=DayPlanSerializer)
     def patch(self, request, day):
-        data = _valid(DayPlanSerializer, request.data)
+        data = validated_input(DayPlanSerializer, request.data)
         return Response(DayPlanSerializer(services.meal_day_plan(day=day, by=request.user, **data)).data)
 
 
@@ -176,7 +182,7 @@ class CheckinStateView(APIView):
         responses={200: CheckinStateSerializer, **error_responses({404: "unknown_resident"})},
     )
     def get(self, request):
-        data = _valid(CheckQuerySerializer, request.query_params)
+        data = validated_input(CheckQuerySerializer, request.query_params)
         today = timezone.localdate()
         state = checkin_state(day=today, resident_id=data.get("resident"), card=data.get("card"))
         if state is None:
@@ -191,7 +197,7 @@ class CounterSearch(generics.ListAPIView):
     serializer_class = SearchResultSerializer
 
     def get_queryset(self):
-        data = _valid(SearchQuerySerializer, self.request.query_params)
+        data = validated_input(SearchQuerySerializer, self.request.query_params)
         return residents_matching(text=data["search"], day=timezone.localdate())
 
     @extend_schema(tags=TAGS, parameters=[SearchQuerySerializer])
@@ -199,7 +205,21 @@ class CounterSearch(generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
 
-def _valid(serializer_class, data) -> dict:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
+class MealPriceListCreate(generics.ListAPIView):
+    """The price of one meal, dated data: list them (newest first) or add one from a date (coordinators)."""
+
+    capabilities = "meals.prices"
+    serializer_class = MealPriceSerializer
+
+    def get_queryset(self):
+        return meal_prices()
+
+    @extend_schema(tags=TAGS)
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(tags=TAGS, request=MealPriceSerializer, responses={201: MealPriceSerializer})
+    def post(self, request):
+        data = validated_input(MealPriceSerializer, request.data)
+        meal_price = services.meal_price_create(by=request.user, **data)
+        return Response(MealPriceSerializer(meal_price).data, status=status.HTTP_201_CREATED)

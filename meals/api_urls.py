@@ -12,5 +12,6 @@ urlpatterns = [
     path("today/", api.MealTodaySummary.as_view(), name="api-meal-today"),
     path("offline-pack/", api.MealOfflinePack.as_view(), name="api-meal-offline-pack"),
     path("check/", api.CheckinStateView.as_view(), name="api-meal-check"),
+    path("prices/", api.MealPriceListCreate.as_view(), name="api-meal-prices"),
     path("residents/", api.CounterSearch.as_view(), name="api-meal-residents"),
 ]

@@ -50,3 +50,11 @@ def void_not_allowed() -> MealError:
 
 def already_voided() -> MealError:
     return MealError("already_voided", _("This issue was already voided."), status_code=status.HTTP_409_CONFLICT)
+
+
+def earlier_day_not_allowed() -> MealError:
+    return MealError(
+        "earlier_day_not_allowed",
+        _("Only a coordinator may record a meal on an earlier day."),
+        status_code=status.HTTP_403_FORBIDDEN,
+    )

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from beneficiaries.models import Resident
@@ -25,6 +26,8 @@ class MealIssue(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("issued by")
     )
     source = models.CharField(_("source"), max_length=10, choices=IssueSource.choices, default=IssueSource.COUNTER)
+    # When the service recorded it: later than ``issued_at`` for a queued scan or a paper list.
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now, editable=False)
     takeaway = models.BooleanField(_("takeaway"), default=False)
     collected_by = models.CharField(_("collected by"), max_length=200, blank=True)
     # Idempotency key chosen by the client: a retried request returns the first issue.
@@ -102,3 +105,26 @@ class MealDay(models.Model):
 
     def __str__(self):
         return str(self.date)
+
+
+class MealPrice(models.Model):
+    """The caterer's contract price of one meal, in force from a date (dated data, like the income criteria).
+
+    The price on a day is the one with the latest ``valid_from`` not after it (meals.selectors.prices).
+    """
+
+    valid_from = models.DateField(_("in force from"), unique=True)
+    price = models.DecimalField(_("price of one meal"), max_digits=8, decimal_places=2)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("meal price")
+        verbose_name_plural = _("meal prices")
+        ordering = ["-valid_from"]
+        constraints = [models.CheckConstraint(condition=Q(price__gt=0), name="meal_price_positive")]
+
+    def __str__(self):
+        return f"{self.valid_from}: {self.price} zł"

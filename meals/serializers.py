@@ -1,5 +1,7 @@
 """Shapes of the meals API (docs/api.md#hot-meals): input validation and output, nothing else."""
 
+from decimal import Decimal
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -7,10 +9,12 @@ from rest_framework import serializers
 
 from beneficiaries.eligibility import Reason
 from beneficiaries.models import Resident
+from beneficiaries.serializers import Text
+from config.dates import check_year
 from config.fields import MAX_ID, DayField
 from config.serializers import ErrorIssueSerializer
-from meals.models import MealDay, MealIssue
-from meals.services import issue_ref, issued_by_name, may_void
+from meals.models import IssueSource, MealDay, MealIssue, MealPrice
+from meals.services import CLOCK_SKEW, issue_ref, issued_by_name, may_void
 
 REASON_CODES = [value for name, value in vars(Reason).items() if name.isupper()]
 
@@ -33,7 +37,7 @@ class MealIssueSerializer(serializers.ModelSerializer):
     resident = ResidentBriefSerializer(read_only=True)
     issued_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
     issued_by_name = serializers.CharField(read_only=True)
-    voided_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    voided_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     may_void = serializers.BooleanField(read_only=True)
 
     class Meta:
@@ -43,6 +47,7 @@ class MealIssueSerializer(serializers.ModelSerializer):
             "resident",
             "date",
             "issued_at",
+            "source",
             "takeaway",
             "collected_by",
             "issued_by",
@@ -68,6 +73,7 @@ class MealIssueSerializer(serializers.ModelSerializer):
             },
             "date": _DATE.to_representation(issue.date),
             "issued_at": _DATETIME.to_representation(issue.issued_at),
+            "source": issue.source,
             "takeaway": issue.takeaway,
             "collected_by": issue.collected_by,
             "issued_by": issue.issued_by.username,
@@ -90,11 +96,26 @@ def _may_void(serializer: serializers.BaseSerializer, issue: MealIssue) -> bool:
 
 
 class IssueCreateSerializer(serializers.Serializer):
+    one_of_required = ("resident", "card")  # the OpenAPI schema says so too (config.schema)
+
     resident = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     card = serializers.CharField(required=False, max_length=32)
     takeaway = serializers.BooleanField(default=False)
     collected_by = serializers.CharField(default="", allow_blank=True, allow_null=True, max_length=200)
     client_ref = serializers.CharField(required=False, allow_blank=True, allow_null=True, max_length=64)
+    issued_at = serializers.DateTimeField(
+        required=False, help_text="When the meal was handed out (a queued offline scan, a paper list); default now."
+    )
+    source = serializers.ChoiceField(choices=IssueSource.choices, default=IssueSource.COUNTER)
+
+    def validate_issued_at(self, value):
+        try:
+            check_year(value.date())
+        except ValueError:
+            raise serializers.ValidationError(_("Date out of range."))
+        if value > timezone.now() + CLOCK_SKEW:
+            raise serializers.ValidationError(_("A meal cannot be issued in the future."))
+        return value
 
     def validate(self, attrs):
         if ("resident" in attrs) == ("card" in attrs):
@@ -105,7 +126,7 @@ class IssueCreateSerializer(serializers.Serializer):
 
 
 class VoidSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=500)
+    reason = Text(max_length=500)
 
 
 class DateQuerySerializer(serializers.Serializer):
@@ -140,18 +161,31 @@ class IssueRefSerializer(ErrorIssueSerializer):
 # --- The counter's reads ------------------------------------------------------------------
 
 
+class CounterResidentSerializer(ResidentBriefSerializer):
+    """The resident as the counter shows them: birth year and street tell namesakes apart."""
+
+    birth_year = serializers.IntegerField(source="birth_date.year", allow_null=True, default=None)
+
+    class Meta(ResidentBriefSerializer.Meta):
+        fields = [*ResidentBriefSerializer.Meta.fields, "birth_year", "street"]
+
+
 class CheckinStateSerializer(serializers.Serializer):
     date = serializers.DateField()
     state = serializers.ChoiceField(choices=["may_eat", "already_issued", "not_eligible"])
     reasons = serializers.ListField(child=serializers.ChoiceField(choices=REASON_CODES), source="eligibility.reasons")
-    resident = ResidentBriefSerializer()
+    resident = CounterResidentSerializer()
     issue = IssueRefSerializer(allow_null=True)
 
 
 class SearchResultSerializer(serializers.Serializer):
+    """A resident as the counter lists them: a search result, and a row of the offline pack."""
+
     id = serializers.IntegerField()
     first_name = serializers.CharField()
     last_name = serializers.CharField()
+    birth_year = serializers.IntegerField(allow_null=True)
+    street = serializers.CharField()
     card_number = serializers.CharField(allow_null=True)
     diet = serializers.ListField(child=serializers.CharField())
     allergies = serializers.CharField()
@@ -175,6 +209,12 @@ class DayResidentSerializer(serializers.Serializer):
     allergies = serializers.CharField()
     issued_at = serializers.DateTimeField(allow_null=True)
     takeaway = serializers.BooleanField()
+    source = serializers.ChoiceField(
+        choices=IssueSource.choices, allow_null=True, help_text="How the issue was recorded; null if not served."
+    )
+    recorded_at = serializers.DateTimeField(
+        allow_null=True, help_text="When the issue was recorded (a paper list: when it was entered)."
+    )
     expected = serializers.BooleanField(
         read_only=True, help_text="Eligible that day (False: served although not eligible any more)."
     )
@@ -192,9 +232,29 @@ class DayResidentSerializer(serializers.Serializer):
             "allergies": row.allergies,
             "issued_at": _DATETIME.to_representation(row.issued_at) if row.issued_at else None,
             "takeaway": row.takeaway,
+            "source": row.source or None,
+            "recorded_at": _DATETIME.to_representation(row.recorded_at) if row.recorded_at else None,
             "expected": row.resident_id in self.context["expected_ids"],
             "issued_by": self.context["served_by"].get(row.resident_id),
         }
+
+
+class VoidedResidentSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="resident_id")
+    first_name = serializers.CharField()
+    last_name = serializers.CharField()
+    card_number = serializers.CharField()
+
+
+class VoidedIssueSerializer(serializers.Serializer):
+    """An issue of the day that was undone (docs/api.md#hot-meals: ``voided``)."""
+
+    id = serializers.IntegerField()
+    resident = VoidedResidentSerializer(source="*")
+    issued_at = serializers.DateTimeField()
+    voided_at = serializers.DateTimeField()
+    voided_by = serializers.CharField(help_text="user name")
+    void_reason = serializers.CharField()
 
 
 class _PlanFieldsMixin(serializers.Serializer):
@@ -209,10 +269,23 @@ class DaySummarySerializer(_PlanFieldsMixin):
     issued = serializers.IntegerField()
 
 
+class OfflineConflictSerializer(serializers.Serializer):
+    """A meal served offline and refused when the queue was sent; ``issue``: the issue in the way."""
+
+    id = serializers.IntegerField()
+    resident = ResidentBriefSerializer()
+    scanned_at = serializers.DateTimeField()
+    scanned_by = serializers.CharField(source="scanned_by.username")
+    code = serializers.CharField()
+    issue = IssueRefSerializer(allow_null=True)
+
+
 class DaySerializer(DaySummarySerializer):
     closure_reason = serializers.CharField()
     note = serializers.CharField(source="plan_note")
     residents = serializers.SerializerMethodField()
+    voided = VoidedIssueSerializer(many=True, help_text="the issues of that day that were voided, latest first")
+    conflicts = OfflineConflictSerializer(many=True)
 
     @extend_schema_field(DayResidentSerializer(many=True))
     def get_residents(self, day):
@@ -220,26 +293,14 @@ class DaySerializer(DaySummarySerializer):
         return DayResidentSerializer(day.rows, many=True, context=context).data
 
 
-class OfflinePackResidentSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    first_name = serializers.CharField()
-    last_name = serializers.CharField()
-    birth_year = serializers.IntegerField(allow_null=True)
-    street = serializers.CharField()
-    card_number = serializers.CharField(allow_null=True)
-    diet = serializers.ListField(child=serializers.CharField())
-    allergies = serializers.CharField()
-    issued_at = serializers.DateTimeField(allow_null=True)
-
-
 class OfflinePackSerializer(serializers.Serializer):
     date = serializers.DateField()
     generated_at = serializers.DateTimeField()
     residents = serializers.SerializerMethodField()
 
-    @extend_schema_field(OfflinePackResidentSerializer(many=True))
+    @extend_schema_field(SearchResultSerializer(many=True))
     def get_residents(self, pack):
-        """OfflinePackResidentSerializer's shape, built directly: the rows are plain dicts already."""
+        """SearchResultSerializer's shape, built directly: the rows are plain dicts already."""
         iso = serializers.DateTimeField().to_representation
         return [{**row, "issued_at": iso(row["issued_at"]) if row["issued_at"] else None} for row in pack.residents]
 
@@ -249,8 +310,26 @@ class DayPlanSerializer(serializers.ModelSerializer):
     portions_planned = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=100_000)
     note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
     updated_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    updated_at = serializers.DateTimeField(read_only=True, allow_null=True)  # null: a day never planned
 
     class Meta:
         model = MealDay
         fields = ["date", "menu", "portions_planned", "note", "updated_at", "updated_by"]
         read_only_fields = ["date", "updated_at"]
+
+
+# --- Prices -------------------------------------------------------------------------------
+
+
+class MealPriceSerializer(serializers.ModelSerializer):
+    """``{valid_from, price}``: ``price`` a decimal string in zł (docs/api.md#hot-meals)."""
+
+    valid_from = DayField()
+    price = serializers.DecimalField(max_digits=8, decimal_places=2, min_value=Decimal("0.01"))
+    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+
+    class Meta:
+        model = MealPrice
+        fields = ["id", "valid_from", "price", "created_by", "created_at"]
+        read_only_fields = ["id", "created_by", "created_at"]
+        validators = []  # a date that already has a price is the service's field error, one message

@@ -10,6 +10,8 @@ class DocumentKind(models.TextChoices):
     MEAL_ROSTER = "meal_roster", _("Daily meal list")
     WORKSHOP_ATTENDANCE = "workshop_attendance", _("Workshop attendance list")
     MONTHLY_MEALS = "monthly_meals", _("Monthly meal report")
+    FEAD_REPORT = "fead_report", _("Accompanying measures report (FEPŻ)")
+    MEAL_SETTLEMENT = "meal_settlement", _("Caterer's settlement")
     MEAL_SERVING_SHEET = "meal_serving_sheet", _("Serving sheet (diets)")
 
 
@@ -44,6 +46,8 @@ KIND_PARAMETER = {
     DocumentKind.MEAL_ROSTER: "date",
     DocumentKind.WORKSHOP_ATTENDANCE: "session",
     DocumentKind.MONTHLY_MEALS: "month",
+    DocumentKind.FEAD_REPORT: "month",
+    DocumentKind.MEAL_SETTLEMENT: "month",
     DocumentKind.MEAL_SERVING_SHEET: "date",
 }
 
@@ -121,3 +125,56 @@ class Document(models.Model):
     @property
     def is_ready(self) -> bool:
         return self.status == DocumentStatus.READY and bool(self.file)
+
+
+class ImportStatus(models.TextChoices):
+    PENDING = "pending", _("waiting")
+    RUNNING = "running", _("in progress")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+
+
+class ImportRun(models.Model):
+    """One upload of decisions (docs/imports.md): checked (dry run) or applied, with its outcome per row.
+
+    The file itself is kept only until it is applied (a checked file waits for "Apply").
+    """
+
+    file_name = models.CharField(_("file name"), max_length=200)
+    content = models.BinaryField(_("file"), editable=False, default=b"")
+    dry_run = models.BooleanField(_("dry run"))
+    status = models.CharField(_("status"), max_length=16, choices=ImportStatus.choices, default=ImportStatus.PENDING)
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    summary = models.JSONField(_("summary"), null=True, blank=True)
+    rows = models.JSONField(_("outcome per row"), null=True, blank=True)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    # The dry run this run applies ("Apply" on the page), if any.
+    checked = models.ForeignKey(
+        "self", verbose_name=_("checked as"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=ImportStatus.values), name="import_status_known"),
+        ]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ImportStatus.DONE, ImportStatus.FAILED)

@@ -13,15 +13,20 @@ from django.utils import timezone, translation
 
 from config.text import staff_name
 from meals.selectors.figures import monthly_meal_figures
+from meals.selectors.programme import programme_figures
 from meals.selectors.roster import meal_roster
+from meals.selectors.settlement import meal_settlement
 from tasks.models import Document, DocumentFailure, DocumentKind
-from tasks.rendering.attendance import Programme, render_attendance_sheet
+from tasks.rendering.attendance import render_attendance_sheet
+from tasks.rendering.fead import render_fead_csv, render_fead_report
+from tasks.rendering.fepz import Programme
 from tasks.rendering.monthly import render_monthly_csv, render_monthly_report
 from tasks.rendering.roster import render_meal_roster
 from tasks.rendering.serving import render_serving_sheet
+from tasks.rendering.settlement import render_settlement, render_settlement_csv
 from tasks.rendering.wording import SCHEDULER
 from workshops.models import WorkshopSession
-from workshops.selectors import attendance_sheet
+from workshops.selectors import attendance_sheet, fead_report
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ FILE_STEMS = {
     DocumentKind.WORKSHOP_ATTENDANCE: "lista-obecnosci-warsztat-{subject}",
     DocumentKind.MONTHLY_MEALS: "raport-posilki-{subject}",
     DocumentKind.MEAL_SERVING_SHEET: "lista-wydawania-diety-{subject}",
+    DocumentKind.FEAD_REPORT: "sprawozdanie-fepz-{subject}",
+    DocumentKind.MEAL_SETTLEMENT: "rozliczenie-posilkow-{subject}",
 }
 
 
@@ -108,13 +115,37 @@ def _sheet_data(subject: str):
         raise SubjectGone(DocumentFailure.SESSION_NOT_FOUND)
 
 
-def _monthly_data(subject: str):
+def _month(subject: str) -> tuple[int, int]:
     year, month = (int(part) for part in subject.split("-"))
-    return monthly_meal_figures(year=year, month=month)
+    return year, month
+
+
+def _monthly_data(subject: str):
+    """The month's figures, and the programme's (their cost comes from the month's settlement)."""
+    year, month = _month(subject)
+    settlement = meal_settlement(year=year, month=month)
+    return monthly_meal_figures(year=year, month=month), programme_figures(
+        year=year, month=month, settlement=settlement
+    )
+
+
+def _settlement_data(subject: str):
+    year, month = _month(subject)
+    return meal_settlement(year=year, month=month)
+
+
+def _fead_data(subject: str):
+    """Sessions held by now: the report changes when a session ends, is cancelled or gets attendance."""
+    year, month = _month(subject)
+    return fead_report(year=year, month=month, now=timezone.now())
 
 
 def _pdf(document: Document, content: bytes) -> ProducedFile:
     return ProducedFile("file", download_name(document, "pdf"), content)
+
+
+def _csv(document: Document, content: bytes) -> ProducedFile:
+    return ProducedFile("csv_file", download_name(document, "csv"), content)
 
 
 def _meal_roster(document: Document, rows) -> list[ProducedFile]:
@@ -125,21 +156,39 @@ def _serving_sheet(document: Document, rows) -> list[ProducedFile]:
     return [_pdf(document, render_serving_sheet(day=_day(document.subject), rows=rows, **_printed(document)))]
 
 
-def _workshop_attendance(document: Document, sheet) -> list[ProducedFile]:
-    programme = Programme(
+def _fepz() -> Programme:
+    return Programme(
         subprogramme=settings.FEPZ_SUBPROGRAMME, partner=settings.FEPZ_PARTNER, logo_file=settings.FEPZ_LOGO_FILE
     )
+
+
+def _workshop_attendance(document: Document, sheet) -> list[ProducedFile]:
     pdf = render_attendance_sheet(
-        sheet=sheet, printed_at=timezone.now(), printed_by=printed_by(document), programme=programme
+        sheet=sheet, printed_at=timezone.now(), printed_by=printed_by(document), programme=_fepz()
     )
     return [_pdf(document, pdf)]
 
 
-def _monthly_meals(document: Document, figures) -> list[ProducedFile]:
+def _monthly_meals(document: Document, data) -> list[ProducedFile]:
+    figures, programme = data
     return [
-        _pdf(document, render_monthly_report(figures=figures, **_printed(document))),
-        ProducedFile("csv_file", download_name(document, "csv"), render_monthly_csv(figures=figures)),
+        _pdf(document, render_monthly_report(figures=figures, programme=programme, **_printed(document))),
+        _csv(document, render_monthly_csv(figures=figures, programme=programme)),
     ]
+
+
+def _meal_settlement(document: Document, settlement) -> list[ProducedFile]:
+    return [
+        _pdf(document, render_settlement(settlement=settlement, **_printed(document))),
+        _csv(document, render_settlement_csv(settlement=settlement)),
+    ]
+
+
+def _fead_report(document: Document, report) -> list[ProducedFile]:
+    pdf = render_fead_report(
+        report=report, printed_at=timezone.now(), printed_by=printed_by(document), programme=_fepz()
+    )
+    return [_pdf(document, pdf), _csv(document, render_fead_csv(report=report))]
 
 
 def _printed(document: Document) -> dict:
@@ -157,4 +206,6 @@ KINDS = {
     DocumentKind.MEAL_SERVING_SHEET: Kind(_roster_data, _serving_sheet),
     DocumentKind.WORKSHOP_ATTENDANCE: Kind(_sheet_data, _workshop_attendance),
     DocumentKind.MONTHLY_MEALS: Kind(_monthly_data, _monthly_meals),
+    DocumentKind.FEAD_REPORT: Kind(_fead_data, _fead_report),
+    DocumentKind.MEAL_SETTLEMENT: Kind(_settlement_data, _meal_settlement),
 }

@@ -35,13 +35,14 @@ from beneficiaries.selectors import (
 )
 from beneficiaries.services.entitlements import entitlements_anonymise_for_resident
 from beneficiaries.services.residents import resident_anonymise
-from config.audit import audit_export, audit_record, audit_redact
+from config.audit import audit_about, audit_export, audit_record, audit_redact
+from meals.models import MealIssue
 from meals.selectors.retention import (
     MEAL_ISSUE_PERSONAL_KEYS,
     meal_issues_audit_filter_for_resident,
     meal_issues_export_for_resident,
 )
-from meals.services import meal_issues_anonymise_for_resident
+from meals.services import meal_issues_anonymise_for_resident, void_reasons_naming_scrub
 from tasks.selectors import documents_export_for_resident, documents_naming_resident
 from tasks.services import documents_regenerate
 from workshops.selectors import signups_audit_filter_for_resident, signups_export_for_resident
@@ -56,7 +57,10 @@ PERSONAL_KEYS = RESIDENT_PERSONAL_KEYS | MEAL_ISSUE_PERSONAL_KEYS
 def data_subject_anonymise(*, resident: Resident, by, reason: str = "request") -> Resident:
     """Remove everything that identifies ``resident`` in every app; counts survive. Refuses a second time."""
     with transaction.atomic():
+        last_name = Resident.objects.filter(pk=resident.pk).values_list("last_name", flat=True).first() or ""
         current = resident_anonymise(resident_id=resident.pk)
+        naming = void_reasons_naming_scrub(last_name=last_name)
+        audit_redact(about=audit_about(MealIssue, naming), keys=MEAL_ISSUE_PERSONAL_KEYS)
         kept = {
             "entitlements": entitlements_anonymise_for_resident(resident_id=current.pk),
             "meal_issues": meal_issues_anonymise_for_resident(resident_id=current.pk),

@@ -1,18 +1,15 @@
 """Input validation and output shapes of the documents API (docs/api.md#documents) and of anonymisation."""
 
-import datetime
-
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from beneficiaries.calendar import point_is_open
-from config.dates import RECORDS_BEGIN, day_text
 from config.fields import MAX_ID, DayField, MonthField
 from config.text import staff_name
-from tasks.models import KIND_PARAMETER, Document, DocumentKind
-from workshops.models import SessionStatus, WorkshopSession
+from tasks.imports import import_rows_done
+from tasks.models import KIND_PARAMETER, Document, DocumentKind, ImportRun
+from tasks.services import document_subject
 
 
 class DocumentRequestSerializer(serializers.Serializer):
@@ -21,38 +18,14 @@ class DocumentRequestSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=DocumentKind.choices)
     date = DayField(required=False, help_text="meal_roster, meal_serving_sheet: YYYY-MM-DD")
     session = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="workshop_attendance")
-    month = MonthField(required=False, help_text="monthly_meals: YYYY-MM")
+    month = MonthField(required=False, help_text="monthly_meals, fead_report: YYYY-MM")
 
     def validate(self, attrs):
         name = KIND_PARAMETER[DocumentKind(attrs["kind"])]
         if attrs.get(name) is None:
             raise serializers.ValidationError({name: [_("This field is required for this kind of document.")]})
-        subject, subject_date = getattr(self, f"_subject_from_{name}")(attrs[name])
+        subject, subject_date = document_subject(kind=attrs["kind"], parameter=attrs[name])
         return {"kind": attrs["kind"], "subject": subject, "subject_date": subject_date}
-
-    def _subject_from_date(self, day: datetime.date):
-        _refuse_before_records(day, "date")
-        if not point_is_open(day):
-            raise serializers.ValidationError({"date": [_("The meal point is closed on this day.")]})
-        return day.isoformat(), day
-
-    def _subject_from_session(self, session_id: int):
-        session = WorkshopSession.objects.filter(pk=session_id).only("status", "starts_at").first()
-        if session is None:
-            raise serializers.ValidationError({"session": [_("There is no workshop session with this id.")]})
-        if session.status == SessionStatus.CANCELLED:
-            raise serializers.ValidationError({"session": [_("This workshop session was cancelled.")]})
-        return str(session_id), timezone.localdate(session.starts_at)
-
-    def _subject_from_month(self, month: datetime.date):
-        _refuse_before_records(month, "month")
-        return f"{month:%Y-%m}", month
-
-
-def _refuse_before_records(day: datetime.date, field: str) -> None:
-    if day < RECORDS_BEGIN:
-        message = _("The service holds no records before %(day)s.") % {"day": day_text(RECORDS_BEGIN)}
-        raise serializers.ValidationError({field: [message]})
 
 
 class DocumentFilterSerializer(serializers.Serializer):
@@ -134,10 +107,73 @@ class DocumentCreatedSerializer(DocumentSerializer):
         return _("The queue is unavailable; the document will be prepared later.")
 
 
+@extend_schema_field({"type": "boolean", "enum": [True]})
+class ConfirmField(serializers.BooleanField):
+    """A box that must be ticked: the schema allows only true."""
+
+
 class AnonymiseInputSerializer(serializers.Serializer):
-    confirm = serializers.BooleanField(help_text="must be true: anonymisation cannot be undone")
+    confirm = ConfirmField(help_text="must be true: anonymisation cannot be undone")
 
     def validate_confirm(self, value):
         if value is not True:
             raise serializers.ValidationError(_("Confirm that this person's data is to be anonymised."))
         return value
+
+
+# --- Imports (docs/api.md#imports) ---------------------------------------------------------------
+
+
+class ImportUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="CSV (UTF-8 or Windows-1250, ; or ,) or XLSX, a header row")
+    dry_run = serializers.BooleanField(required=False, default=False)
+
+
+class ImportRowSerializer(serializers.Serializer):
+    row = serializers.IntegerField(help_text="the line in the file (the header is 1)")
+    action = serializers.ChoiceField(choices=["create", "update", "unchanged", "error"])
+    resident = serializers.IntegerField(allow_null=True)
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()), help_text="column -> messages"
+    )
+    changes = serializers.ListField(
+        child=serializers.CharField(), help_text="update: the fields changed, or entitlement"
+    )
+    possible_duplicates = serializers.ListField(
+        child=serializers.IntegerField(), help_text="create: residents it may duplicate"
+    )
+
+
+class ImportSummarySerializer(serializers.Serializer):
+    create = serializers.IntegerField()
+    update = serializers.IntegerField()
+    unchanged = serializers.IntegerField()
+    error = serializers.IntegerField()
+
+
+class ImportRunSerializer(serializers.ModelSerializer):
+    """A run as the API answers it: the outcome once done, the progress while the worker runs it."""
+
+    rows_done = serializers.SerializerMethodField()
+    summary = ImportSummarySerializer(allow_null=True, read_only=True)
+    rows = ImportRowSerializer(many=True, allow_null=True, read_only=True)
+
+    class Meta:
+        model = ImportRun
+        fields = [
+            "id",
+            "dry_run",
+            "status",
+            "file_name",
+            "rows_total",
+            "rows_done",
+            "summary",
+            "rows",
+            "error",
+            "created_at",
+            "finished_at",
+        ]
+        read_only_fields = fields
+
+    def get_rows_done(self, run) -> int:
+        return import_rows_done(run)

@@ -13,20 +13,25 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as BrokerError
 from redis.exceptions import RedisError
 
 from beneficiaries.calendar import point_is_open
 from config.audit import audit_record
+from config.dates import RECORDS_BEGIN, day_text, parse_day, parse_month
+from config.fields import MAX_ID
 from tasks import exceptions
 from tasks.celery import app as celery_app
-from tasks.models import Document, DocumentFailure, DocumentKind, DocumentStatus
+from tasks.models import KIND_PARAMETER, Document, DocumentFailure, DocumentKind, DocumentStatus
 from tasks.producers import Produced, SubjectGone, data_fingerprint, produce
 from tasks.selectors import document_kinds_for, latest_document
+from workshops.models import SessionStatus, WorkshopSession
 from workshops.selectors import sessions_starting_on
 
 logger = logging.getLogger(__name__)
@@ -53,6 +58,71 @@ class Requested:
     queued: bool | None = None
 
 
+# --- What a document is about: the rules of each kind's parameter ------------------------------
+
+
+def document_subject(*, kind: str, parameter) -> tuple[str, datetime.date]:
+    """``(subject, subject_date)`` of a document of ``kind`` about ``parameter``: a day (meal lists),
+    a session id (attendance) or a month's first day (reports). A parameter the kind cannot be
+    made for is a ValidationError keyed by the parameter's name (a 400 in the API)."""
+    name = KIND_PARAMETER[DocumentKind(kind)]
+    return _SUBJECT_RULES[name](parameter)
+
+
+def _subject_of_day(day: datetime.date) -> tuple[str, datetime.date]:
+    _refuse_before_records(day, "date")
+    if not point_is_open(day):
+        raise ValidationError({"date": [_("The meal point is closed on this day.")]})
+    return day.isoformat(), day
+
+
+def _subject_of_session(session_id: int) -> tuple[str, datetime.date]:
+    session = WorkshopSession.objects.filter(pk=session_id).only("status", "starts_at").first()
+    if session is None:
+        raise ValidationError({"session": [_("There is no workshop session with this id.")]})
+    if session.status == SessionStatus.CANCELLED:
+        raise ValidationError({"session": [_("This workshop session was cancelled.")]})
+    return str(session_id), timezone.localdate(session.starts_at)
+
+
+def _subject_of_month(month: datetime.date) -> tuple[str, datetime.date]:
+    _refuse_before_records(month, "month")
+    return f"{month:%Y-%m}", month
+
+
+def _refuse_before_records(day: datetime.date, name: str) -> None:
+    if day < RECORDS_BEGIN:
+        message = _("The service holds no records before %(day)s.") % {"day": day_text(RECORDS_BEGIN)}
+        raise ValidationError({name: [message]})
+
+
+_SUBJECT_RULES = {"date": _subject_of_day, "session": _subject_of_session, "month": _subject_of_month}
+
+
+def _session_id(text: str) -> int:
+    number = int(text)
+    if not 1 <= number <= MAX_ID:
+        raise ValueError(f"not an id: {text}")
+    return number
+
+
+_SUBJECT_PARSERS = {"date": parse_day, "session": _session_id, "month": parse_month}
+
+
+def _refuse_unknown_subject(kind: str, subject: str, subject_date: datetime.date) -> None:
+    """A caller that skipped ``document_subject`` (a script) gets the same refusals as the API."""
+    name = KIND_PARAMETER[DocumentKind(kind)]
+    try:
+        parameter = _SUBJECT_PARSERS[name](subject)
+    except ValueError:
+        raise ValidationError({name: [_("This is not a parameter of this kind of document.")]}) from None
+    if document_subject(kind=kind, parameter=parameter) != (subject, subject_date):
+        raise ValidationError({name: [_("This is not a parameter of this kind of document.")]})
+
+
+# --- Requests and the schedule ------------------------------------------------------------------
+
+
 def document_request(*, kind: str, subject: str, subject_date: datetime.date, by) -> Requested:
     """A staff member asks for a document (the API and the "Wydruki" page): a kind their role may print.
 
@@ -61,20 +131,15 @@ def document_request(*, kind: str, subject: str, subject_date: datetime.date, by
     """
     if kind not in document_kinds_for(by):
         raise exceptions.kind_not_allowed()
+    _refuse_unknown_subject(kind, subject, subject_date)
     fingerprint = _fingerprint_now(kind, subject)
     with transaction.atomic():
         current = latest_document(kind=kind, subject=subject)
         if current is not None and fingerprint and current.fingerprint == fingerprint:
             audit_record(actor=by, action="document.request", obj=current, after={"kind": kind, "reused": True})
             return Requested(document=current, queued=True)
-        document = Document.objects.create(
-            kind=kind,
-            subject=subject,
-            subject_date=subject_date,
-            fingerprint=fingerprint,
-            requested_by=by,
-            attempts=1,
-            queued_at=timezone.now(),
+        document = _new_document(
+            kind=kind, subject=subject, subject_date=subject_date, fingerprint=fingerprint, requested_by=by
         )
         audit_record(actor=by, action="document.request", obj=document, after={"kind": kind, "subject": subject})
         requested = Requested(document=document)
@@ -96,14 +161,7 @@ def document_schedule(*, kind: str, subject: str, subject_date: datetime.date, k
         return None
     try:
         with transaction.atomic():
-            document = Document.objects.create(
-                kind=kind,
-                subject=subject,
-                subject_date=subject_date,
-                scheduled_key=key,
-                attempts=1,
-                queued_at=timezone.now(),
-            )
+            document = _new_document(kind=kind, subject=subject, subject_date=subject_date, scheduled_key=key)
             audit_record(actor=None, action="document.schedule", obj=document, after={"kind": kind, "subject": subject})
             transaction.on_commit(lambda: document_enqueue(document.pk))
     except IntegrityError:  # a second beat message won the race: its document stands
@@ -111,15 +169,25 @@ def document_schedule(*, kind: str, subject: str, subject_date: datetime.date, k
     return document
 
 
+def _new_document(**fields) -> Document:
+    """A pending document, on its first attempt, queued now (the caller queues it on commit)."""
+    return Document.objects.create(attempts=1, queued_at=timezone.now(), **fields)
+
+
 def document_enqueue(document_id: int) -> bool:
     """Hand the id to the broker; a broker that is down is logged, never raised (the sweeper retries)."""
+    return task_enqueue(RENDER_TASK, document_id)
+
+
+def task_enqueue(task_name: str, object_id: int) -> bool:
+    """Queue ``task_name(object_id)``; False (logged, never raised) when the broker is down."""
     try:
         with celery_app.connection_for_write() as connection:
             # One try, no retry loop: a request must not hang for seconds on a broker that is down.
             connection.ensure_connection(max_retries=0)
-            celery_app.send_task(RENDER_TASK, args=[document_id], connection=connection, retry=False)
+            celery_app.send_task(task_name, args=[object_id], connection=connection, retry=False)
     except (BrokerError, RedisError, OSError):
-        logger.warning("Document %s not queued: broker unavailable, the sweeper will retry", document_id, exc_info=True)
+        logger.warning("%s(%s) not queued: broker unavailable", task_name, object_id, exc_info=True)
         return False
     return True
 

@@ -13,7 +13,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from config.dates import previous_month
-from tasks import backup, retention, services
+from tasks import backup, imports, retention, services
 from tasks.models import DocumentFailure
 
 logger = logging.getLogger(__name__)
@@ -40,6 +40,12 @@ def document_render(self, document_id: int) -> str:
             logger.exception("Document %s failed after %s retries", document_id, self.max_retries)
             return services.document_fail(document_id=document_id, code=DocumentFailure.RENDER_FAILED)
         raise self.retry(exc=exc, countdown=15 * (self.request.retries + 1))
+
+
+@shared_task(name=imports.PROCESS_TASK, acks_late=True)
+def import_process(run_id: int) -> str:
+    """Check or apply an uploaded file of decisions (too large for the request)."""
+    return imports.import_process(run_id=run_id)
 
 
 @shared_task(name="tasks.meal_roster_daily")

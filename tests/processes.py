@@ -181,11 +181,21 @@ def manage(env: dict, *args: str) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
 
 
-def start_web(env: dict) -> tuple[subprocess.Popen, str]:
-    """gunicorn on config.wsgi, one worker process: a restart of it would show as a new pid."""
+def start_web(env: dict, log: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """gunicorn on config.wsgi, one worker process: a restart of it would show as a new pid.
+
+    With ``log``, its access and error logs (and the service's own) go to that file, as in production.
+    """
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "config.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", "1"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True, stderr=subprocess.DEVNULL)
+    if log is None:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True, stderr=subprocess.DEVNULL)
+    else:
+        command += ["--access-logfile", "-", "--error-logfile", "-"]
+        with log.open("ab") as output:
+            process = subprocess.Popen(
+                command, cwd=ROOT, env=env, start_new_session=True, stdout=output, stderr=subprocess.STDOUT
+            )
     wait_for(lambda: port_open(port), 60, "gunicorn to listen")
     return process, f"http://127.0.0.1:{port}"
 
@@ -253,10 +263,12 @@ def celery_broker_at(url: str, **transport_options):
         app._pool = None
 
 
-def http(method: str, url: str, body: dict | None = None, token: str | None = None) -> tuple[int, dict | str]:
+def http(
+    method: str, url: str, body: dict | None = None, token: str | None = None, headers: dict | None = None
+) -> tuple[int, dict | str]:
     """One JSON request with the standard library (a client outside the project)."""
     data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, method=method)  # noqa: S310 (http to our own loopback server)
+    request = urllib.request.Request(url, data=data, method=method, headers=headers or {})  # noqa: S310 (our own loopback server)
     request.add_header("Content-Type", "application/json")
     if token:
         request.add_header("Authorization", f"Token {token}")

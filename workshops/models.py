@@ -4,10 +4,10 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from beneficiaries.models import Resident
+from config.dates import moment_text
 from config.roles import may
 
 
@@ -54,7 +54,7 @@ class WorkshopSession(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} ({timezone.localtime(self.starts_at):%Y-%m-%d %H:%M})"
+        return f"{self.title} ({moment_text(self.starts_at)})"
 
     # The session's windows: the services enforce them, the pages show what they allow.
 

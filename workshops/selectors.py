@@ -133,6 +133,16 @@ def signups_export_for_resident(*, resident_id: int) -> list[dict]:
     return [{key.replace("session__", "session_"): value for key, value in row.items()} for row in rows]
 
 
+def residents_signed_up_with(leader) -> QuerySet:
+    """Ids of the residents signed up (confirmed or waiting) to a session ``leader`` leads.
+
+    Their phone numbers are the leader's to see (config.roles ROW_GRANTS): they call those
+    promoted from the waiting list.
+    """
+    active = Signup.objects.filter(session__leader_id=leader.pk).exclude(status=SignupStatus.CANCELLED)
+    return active.values_list("resident_id", flat=True).distinct()
+
+
 def session_ids_for_resident(*, resident_id: int) -> list[int]:
     """The sessions the resident ever signed up to (cancelled sign-ups too: earlier lists named them)."""
     return list(Signup.objects.filter(resident_id=resident_id).values_list("session_id", flat=True).distinct())
@@ -283,4 +293,72 @@ def monthly_workshop_figures(*, year: int, month: int) -> MonthlyWorkshopFigures
         distinct_participants=totals["distinct"],
         attendances=totals["attendances"],
         no_shows=totals["no_shows"],
+    )
+
+
+# --- The accompanying-measures report (FEPŻ) ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ThemeFigures:
+    sessions: int  # held: ended and not cancelled
+    attendances: int  # confirmed sign-ups marked present
+    participants: int  # distinct residents present
+
+
+@dataclass(frozen=True)
+class HeldSession:
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    topic: str
+    title: str
+    attendances: int
+
+
+@dataclass(frozen=True)
+class FeadReport:
+    """One month and the year so far (from 1 January), by theme (Topic values in their order)."""
+
+    year: int
+    month: int
+    month_by_topic: dict[str, ThemeFigures]
+    year_by_topic: dict[str, ThemeFigures]
+    month_total: ThemeFigures  # participants: distinct over every theme
+    year_total: ThemeFigures
+    sessions: list[HeldSession]  # the month's held sessions, in order
+
+
+def fead_report(*, year: int, month: int, now: datetime.datetime) -> FeadReport:
+    """Sessions held by ``now`` (ended, not cancelled) in the month and since 1 January: two queries."""
+    month_start, month_end = month_bounds(year, month)
+    year_start = month_bounds(year, 1)[0]
+    held = held_sessions(now=now).filter(starts_at__gte=year_start, starts_at__lt=month_end)
+    present = Q(signups__status=SignupStatus.CONFIRMED, signups__attended=True)
+    sessions = list(held.annotate(attendances=Count("signups", filter=present)).order_by("starts_at", "id"))
+    attended = list(
+        Signup.objects.filter(session__in=held, status=SignupStatus.CONFIRMED, attended=True).values_list(
+            "session__topic", "session__starts_at", "resident_id"
+        )
+    )
+    in_month = [s for s in sessions if s.starts_at >= month_start]
+    month_attended = [row for row in attended if row[1] >= month_start]
+    return FeadReport(
+        year=year,
+        month=month,
+        month_by_topic={topic: _theme(in_month, month_attended, topic) for topic in Topic.values},
+        year_by_topic={topic: _theme(sessions, attended, topic) for topic in Topic.values},
+        month_total=_theme(in_month, month_attended),
+        year_total=_theme(sessions, attended),
+        sessions=[HeldSession(s.starts_at, s.ends_at, s.topic, s.title, s.attendances) for s in in_month],
+    )
+
+
+def _theme(sessions: list, attended: list[tuple], topic: str | None = None) -> ThemeFigures:
+    """The figures of one theme (every theme when ``topic`` is None)."""
+    sessions = [s for s in sessions if topic in (None, s.topic)]
+    attended = [row for row in attended if topic in (None, row[0])]
+    return ThemeFigures(
+        sessions=len(sessions),
+        attendances=len(attended),
+        participants=len({resident_id for _topic, _start, resident_id in attended}),
     )

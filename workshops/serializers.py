@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
 
+from beneficiaries.serializers import Text
 from config.fields import MAX_ID, DayField, MonthField
 from workshops import selectors
 from workshops.models import Signup, Topic, WorkshopSession
@@ -54,12 +55,12 @@ class SessionSummarySerializer(serializers.ModelSerializer):
 
 
 class SessionInputSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=200)
+    title = Text(max_length=200)
     topic = serializers.ChoiceField(choices=Topic.choices)
     starts_at = serializers.DateTimeField()
     ends_at = serializers.DateTimeField()
     capacity = serializers.IntegerField(min_value=1, max_value=500)
-    location = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    location = Text(max_length=200, required=False, allow_blank=True, default="")
     leader = serializers.PrimaryKeyRelatedField(queryset=selectors.leader_candidates(), required=False)
 
     def validate(self, attrs):

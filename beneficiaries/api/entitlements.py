@@ -8,10 +8,11 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from beneficiaries import serializers as s
-from beneficiaries.api.common import STAFF_READ_COORDINATOR_WRITE, validated_input
+from beneficiaries.api.common import STAFF_READ_COORDINATOR_WRITE
 from beneficiaries.eligibility import check_eligibility
 from beneficiaries.models import Entitlement, Resident
 from beneficiaries.services.entitlements import entitlement_create, entitlement_resume, entitlement_suspend
+from config.serializers import validated_input
 
 TAG = "residents"
 

@@ -10,10 +10,11 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from beneficiaries import serializers as s
-from beneficiaries.api.common import STAFF_READ_COORDINATOR_WRITE, validated_input
+from beneficiaries.api.common import STAFF_READ_COORDINATOR_WRITE
 from beneficiaries.models import ClosureDay, Street
 from beneficiaries.services.reference import closure_day_save, reference_delete, street_save
 from beneficiaries.streets import street_district
+from config.serializers import validated_input
 
 STREETS, CLOSURES = "street register", "closure days"
 

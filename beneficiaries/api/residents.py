@@ -12,11 +12,17 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from beneficiaries import serializers as s
-from beneficiaries.api.common import STAFF_READ_COORDINATOR_WRITE, validated_input
+from beneficiaries.api.common import STAFF_READ_COORDINATOR_WRITE
 from beneficiaries.models import Resident
 from beneficiaries.selectors import resident_possible_duplicates, resident_search, residents_with_entitlements
-from beneficiaries.services.residents import resident_cards_print, resident_create, resident_update
+from beneficiaries.services.residents import (
+    resident_cards_print,
+    resident_create,
+    resident_update,
+    residents_page_read,
+)
 from config.schema import error_responses
+from config.serializers import validated_input
 
 TAG = "residents"
 
@@ -24,7 +30,8 @@ TAG = "residents"
 class ResidentListApi(GenericAPIView):
     """Search residents (all roles) or register one (coordinators).
 
-    `?search=` matches names in either order, a card number and the start of a PESEL.
+    `?search=` matches names in either order, a card number and the start of a PESEL. A page
+    past the first (or of more than 50 rows) is a bulk read, recorded in the audit trail.
     """
 
     capabilities = STAFF_READ_COORDINATOR_WRITE
@@ -34,6 +41,9 @@ class ResidentListApi(GenericAPIView):
     def get(self, request):
         query = validated_input(s.ResidentSearchSerializer, request.query_params)
         page = self.paginate_queryset(resident_search(text=query.get("search")))
+        residents_page_read(
+            by=request.user, page_number=self.paginator.page.number, rows=len(page), search=query.get("search", "")
+        )
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(tags=[TAG], request=s.ResidentInputSerializer, responses={201: s.ResidentCreatedSerializer})
@@ -116,7 +126,7 @@ class ResidentCardApi(GenericAPIView):
 
     @extend_schema(tags=[TAG], responses={(200, "application/pdf"): OpenApiTypes.BINARY})
     def get(self, request, pk: int):
-        resident = get_object_or_404(Resident, pk=pk)
+        resident = get_object_or_404(residents_with_entitlements(), pk=pk)
         pdf = resident_cards_print(residents=[resident], by=request.user)
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="karta-{resident.card_number}.pdf"'

@@ -15,24 +15,21 @@ CORRECTIONS = [
 ]
 
 
-def correct(apps, schema_editor):
+def move(apps, *, forward: bool):
     ProgramIncomePercentage = apps.get_model("beneficiaries", "ProgramIncomePercentage")
     for program, seeded, corrected, percent in CORRECTIONS:
-        if ProgramIncomePercentage.objects.filter(program=program, valid_from=corrected).exists():
+        old, new = (seeded, corrected) if forward else (corrected, seeded)
+        if ProgramIncomePercentage.objects.filter(program=program, valid_from=new).exists():
             continue
-        ProgramIncomePercentage.objects.filter(program=program, valid_from=seeded, percent=percent).update(
-            valid_from=corrected
-        )
+        ProgramIncomePercentage.objects.filter(program=program, valid_from=old, percent=percent).update(valid_from=new)
+
+
+def correct(apps, schema_editor):
+    move(apps, forward=True)
 
 
 def restore(apps, schema_editor):
-    ProgramIncomePercentage = apps.get_model("beneficiaries", "ProgramIncomePercentage")
-    for program, seeded, corrected, percent in CORRECTIONS:
-        if ProgramIncomePercentage.objects.filter(program=program, valid_from=seeded).exists():
-            continue
-        ProgramIncomePercentage.objects.filter(program=program, valid_from=corrected, percent=percent).update(
-            valid_from=seeded
-        )
+    move(apps, forward=False)
 
 
 class Migration(migrations.Migration):

@@ -57,6 +57,29 @@ def entitlement_create(
     return entitlement
 
 
+def entitlement_update_period(
+    *, entitlement: Entitlement, by, valid_from: datetime.date, valid_to: datetime.date, weekdays
+) -> Entitlement:
+    """Change the period and weekdays of a decision (e.g. the case system extended it); audited.
+
+    The programme, number, funding and income stay: they are what the decision is.
+    """
+    valid_from, valid_to = validators.as_date(valid_from), validators.as_date(valid_to)
+    _check_entitlement(entitlement.program, entitlement.funding, valid_from, valid_to, entitlement.document_number)
+    values = {"valid_from": valid_from, "valid_to": valid_to, "weekdays": validators.weekdays_to_text(list(weekdays))}
+    with transaction.atomic():
+        current = Entitlement.objects.select_for_update().get(pk=entitlement.pk)
+        changed = {field: value for field, value in values.items() if getattr(current, field) != value}
+        if not changed:
+            return current
+        before = {field: getattr(current, field) for field in changed}
+        for field, value in changed.items():
+            setattr(current, field, value)
+        current.save(update_fields=list(changed))
+        audit_record(actor=by, action="entitlement.update", obj=current, before=before, after=changed)
+    return current
+
+
 def _check_entitlement(program, funding, valid_from, valid_to, document_number):
     errors = {}
     if program not in Program.values:

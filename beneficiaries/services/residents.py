@@ -99,6 +99,23 @@ def resident_cards_print(*, residents: list[Resident], by) -> bytes:
     return pdf
 
 
+# Up to this many rows, the first page of the register is a look-up; past it, a bulk read.
+LOOKUP_ROWS = 50
+
+
+def residents_page_read(*, by, page_number: int, rows: int, search: str) -> bool:
+    """A page of the register past the first (or longer than one) is a bulk read: recorded (docs/domain.md).
+
+    Returns whether it was recorded.
+    """
+    if page_number <= 1 and rows <= LOOKUP_ROWS:
+        return False
+    with transaction.atomic():
+        after = {"page": page_number, "rows": rows, "search": search}
+        audit_record(actor=by, action="resident.list_read", obj=Resident, after=after)
+    return True
+
+
 def resident_anonymise(*, resident_id: int) -> Resident:
     """Blank everything on the resident's row that identifies them and release the card; the district stays.
 

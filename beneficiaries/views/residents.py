@@ -11,19 +11,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from beneficiaries import forms, validators
-from beneficiaries.calendar import closure_reason
+from beneficiaries.calendar import closure_label, closure_reason
 from beneficiaries.cards import is_valid_card_number
 from beneficiaries.eligibility import check_eligibility
 from beneficiaries.exceptions import EditConflict
 from beneficiaries.models import District, Program, Resident, Street
 from beneficiaries.reasons import reason_labels
+from beneficiaries.sections import resident_sections
 from beneficiaries.selectors import (
     resident_possible_duplicates,
     resident_search,
     resident_similar_names,
     residents_with_entitlements,
 )
-from beneficiaries.services.residents import resident_create, resident_update
+from beneficiaries.services.residents import resident_create, resident_update, residents_page_read
 from config.permissions import requires
 from config.roles import hidden_fields, may
 
@@ -40,6 +41,7 @@ def resident_list(request):
         if resident is not None:
             return redirect("beneficiaries:resident-detail", pk=resident.pk)
     page = Paginator(resident_search(text=text), PAGE_SIZE).get_page(request.GET.get("page"))
+    residents_page_read(by=request.user, page_number=page.number, rows=len(page), search=text)
     suggestions = resident_similar_names(text=text) if text and not page.paginator.count else []
     context = {"page": page, "search": text, "suggestions": suggestions}
     return render(request, "beneficiaries/resident_list.html", context)
@@ -61,16 +63,11 @@ def resident_detail(request, pk: int):
         "entitlements": entitlements,
         "checks": checks,
         "today": today,
-        "closed_today": _closure_label(closure_reason(today)),
+        "closed_today": closure_label(closure_reason(today)),
         "duplicates": _duplicates_of(resident) if may(request.user, "residents.write") else [],
+        "sections": resident_sections(request=request, resident=resident),
     }
     return render(request, "beneficiaries/resident_detail.html", context)
-
-
-def _closure_label(reason: str | None) -> str | None:
-    """calendar.closure_reason gives a code for weekends and unnamed closure days; staff read words."""
-    labels = {"weekend": _("weekend"), "closure_day": _("closure day")}
-    return labels.get(reason, reason)
 
 
 def _duplicates_of(resident: Resident) -> list[Resident]:
@@ -100,7 +97,9 @@ def resident_create_page(request):
 def resident_edit_page(request, pk: int):
     resident = get_object_or_404(Resident, pk=pk)
     initial = {field: getattr(resident, field) for field in forms.ResidentEditForm.base_fields}
-    form = forms.ResidentEditForm(request.POST or None, initial=initial, hidden=hidden_fields(request.user))
+    form = forms.ResidentEditForm(
+        request.POST or None, initial=initial, hidden=hidden_fields(request.user, resident.pk)
+    )
     duplicates = []
     if request.method == "POST" and form.is_valid():
         changed = {field: form.cleaned_data[field] for field in form.changed_data if field != "version"}

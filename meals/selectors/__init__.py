@@ -1,1 +1,1 @@
-"""Reads of the meals app, one module per subject: roster, day, counter, figures, retention."""
+"""Reads of the meals app, one module per subject: roster, day, counter, figures, history, retention."""

@@ -45,6 +45,8 @@ _CHECKIN_RESIDENT_FIELDS = (
     "is_active",
     "district",
     "homeless",
+    "birth_date",  # with the street: the counter tells namesakes apart
+    "street",
 )
 
 
@@ -142,13 +144,14 @@ def checkin_state(
 def residents_matching(*, text: str, day: datetime.date, limit: int = SEARCH_LIMIT) -> list[dict]:
     """Residents whose name (typed with or without Polish letters) or card number matches.
 
-    Last-name prefix matches come first. Each row carries ``issued_at`` of that day's meal.
+    Last-name prefix matches come first. Each row carries ``issued_at`` of that day's meal, and the
+    birth year and street that tell namesakes apart.
     Two queries; never matches on PESEL (the counter has no business with it).
     """
     residents = _matching_queryset(text)
     if residents is None:
         return []
-    fields = ("id", "first_name", "last_name", "card_number", "diet", "allergies")
+    fields = ("id", "first_name", "last_name", "birth_date", "street", "card_number", "diet", "allergies")
     rows = list(residents.values(*fields)[:limit])
     served = dict(
         MealIssue.objects.filter(
@@ -157,7 +160,14 @@ def residents_matching(*, text: str, day: datetime.date, limit: int = SEARCH_LIM
     )
     for row in rows:
         row["issued_at"] = served.get(row["id"])
+        birth_year_instead_of_date(row)
     return rows
+
+
+def birth_year_instead_of_date(row: dict) -> None:
+    """A ``.values()`` row shows the birth year only: enough to tell namesakes apart at the counter."""
+    birth_date = row.pop("birth_date")
+    row["birth_year"] = birth_date.year if birth_date else None
 
 
 def _matching_queryset(text: str) -> QuerySet[Resident] | None:

@@ -3,12 +3,12 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from beneficiaries.calendar import closure_reason
+from beneficiaries.calendar import closure_reason, opening_days_between
 from beneficiaries.eligibility import residents_eligible_on
 from beneficiaries.models import Program, Resident
-from meals.models import MealDay, MealIssue
+from meals.models import MealDay, MealIssue, OfflineConflict
 from meals.selectors.roster import RosterRow, roster_for
 
 
@@ -31,6 +31,45 @@ class _WithPlan:
 
 
 @dataclass(frozen=True)
+class VoidedIssue:
+    id: int
+    resident_id: int
+    last_name: str
+    first_name: str
+    card_number: str
+    issued_at: datetime.datetime
+    voided_at: datetime.datetime
+    voided_by: str  # user name
+    voided_by_name: str  # full name, for the page
+    void_reason: str
+
+
+def voided_on(*, day: datetime.date) -> list[VoidedIssue]:
+    """The issues of ``day`` that were voided, latest void first, in one query."""
+    fields = ("id", "resident_id", "resident__last_name", "resident__first_name", "resident__card_number")
+    fields += ("issued_at", "voided_at", "voided_by__username", "voided_by__first_name", "voided_by__last_name")
+    issues = MealIssue.objects.filter(date=day, voided_at__isnull=False).order_by("-voided_at", "-id")
+    return [_voided(values) for values in issues.values(*fields, "void_reason")]
+
+
+def _voided(values: dict) -> VoidedIssue:
+    username = values["voided_by__username"] or ""
+    full = f"{values['voided_by__first_name'] or ''} {values['voided_by__last_name'] or ''}".strip()
+    return VoidedIssue(
+        id=values["id"],
+        resident_id=values["resident_id"],
+        last_name=values["resident__last_name"],
+        first_name=values["resident__first_name"],
+        card_number=values["resident__card_number"] or "",
+        issued_at=values["issued_at"],
+        voided_at=values["voided_at"],
+        voided_by=username,
+        voided_by_name=full or username,
+        void_reason=values["void_reason"],
+    )
+
+
+@dataclass(frozen=True)
 class DayOverview(_WithPlan):
     date: datetime.date
     open: bool
@@ -42,6 +81,8 @@ class DayOverview(_WithPlan):
     served_by: dict[int, str]
     served_by_name: dict[int, str]
     plan: MealDay | None
+    voided: list[VoidedIssue]  # the day's issues that were undone, latest first
+    conflicts: list[OfflineConflict]
 
     @property
     def served_rows(self) -> list[RosterRow]:
@@ -53,7 +94,7 @@ class DayOverview(_WithPlan):
 
 
 def day_overview(*, day: datetime.date) -> DayOverview:
-    """The day at the point: who is expected, who was served, the coordinator's plan."""
+    """The day at the point: who is expected, who was served (and how), the coordinator's plan, offline conflicts."""
     reason = closure_reason(day)
     eligible = residents_eligible_on(program=Program.HOT_MEAL, day=day) if reason is None else Resident.objects.none()
     roster = roster_for(day, eligible)
@@ -68,7 +109,15 @@ def day_overview(*, day: datetime.date) -> DayOverview:
         served_by=roster.served_by,
         served_by_name=roster.served_by_name,
         plan=MealDay.objects.filter(date=day).first(),
+        voided=voided_on(day=day),
+        conflicts=offline_conflicts_on(day=day),
     )
+
+
+def offline_conflicts_on(*, day: datetime.date) -> list[OfflineConflict]:
+    """Meals served offline that the server refused when the queue was sent, with the issue in the way."""
+    related = ("resident", "scanned_by", "issue__issued_by")
+    return list(OfflineConflict.objects.filter(date=day).select_related(*related))
 
 
 @dataclass(frozen=True)
@@ -101,3 +150,39 @@ def day_plan(*, day: datetime.date) -> MealDay:
 def issues_on(*, day: datetime.date) -> QuerySet[MealIssue]:
     """Every issue of the day, voided ones included, newest first (one query per page)."""
     return MealIssue.objects.filter(date=day).select_related("resident", "issued_by", "voided_by")
+
+
+@dataclass(frozen=True)
+class DayCount:
+    date: datetime.date
+    expected: int  # eligible that day (by today's records)
+    served: int  # non-voided issues that day
+
+
+def days_counted(*, first: datetime.date, last: datetime.date) -> list[DayCount]:
+    """Expected against served on each opening day in [first, last] (and any day with meals): three queries."""
+    days = opening_days_between(first, last)
+    served = dict(
+        MealIssue.objects.filter(date__range=(first, last), voided_at__isnull=True)
+        .order_by()
+        .values_list("date")
+        .annotate(n=Count("id"))
+    )
+    expected = _expected_on(days)
+    every_day = sorted(set(days) | set(served))
+    return [DayCount(date=day, expected=expected.get(day, 0), served=served.get(day, 0)) for day in every_day]
+
+
+def _expected_on(days: list[datetime.date]) -> dict[datetime.date, int]:
+    """How many were eligible on each (opening) day, counted in one aggregate query."""
+    if not days:
+        return {}
+    counts = Resident.objects.aggregate(
+        **{f"d{index}": Count("id", filter=Q(id__in=_eligible_ids(day))) for index, day in enumerate(days)}
+    )
+    return {day: counts[f"d{index}"] for index, day in enumerate(days)}
+
+
+def _eligible_ids(day: datetime.date):
+    """Only called for opening days (opening_days_between): no closure look-up per day."""
+    return residents_eligible_on(program=Program.HOT_MEAL, day=day, point_open=True).values("id")

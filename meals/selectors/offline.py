@@ -9,6 +9,7 @@ from beneficiaries.eligibility import residents_eligible_on
 from beneficiaries.models import Program
 from config.text import name_sort_key
 from meals.models import MealIssue
+from meals.selectors.counter import birth_year_instead_of_date
 
 PACK_FIELDS = ("id", "first_name", "last_name", "birth_date", "street", "card_number", "diet", "allergies")
 
@@ -30,8 +31,7 @@ def offline_pack(*, day: datetime.date) -> OfflinePack:
     rows = list(residents_eligible_on(program=Program.HOT_MEAL, day=day).values(*PACK_FIELDS))
     served = dict(MealIssue.objects.filter(date=day, voided_at__isnull=True).values_list("resident_id", "issued_at"))
     for row in rows:
-        birth_date = row.pop("birth_date")
-        row["birth_year"] = birth_date.year if birth_date else None
+        birth_year_instead_of_date(row)
         row["diet"] = list(row["diet"] or [])
         row["issued_at"] = served.get(row["id"])
     rows.sort(key=lambda row: (name_sort_key(row["last_name"]), name_sort_key(row["first_name"]), row["id"]))

@@ -7,10 +7,12 @@ per row): printed lists are built from it for whole-city rosters.
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from beneficiaries.eligibility import residents_eligible_on
 from beneficiaries.models import Entitlement, EntitlementStatus, Program, Resident
+from config.text import staff_name
 from meals.models import MealIssue
 
 
@@ -27,6 +29,8 @@ class RosterRow:
     allergies: str
     issued_at: datetime.datetime | None  # non-voided issue of that day, if served
     takeaway: bool
+    source: str = ""  # how that issue was recorded (meals.models.IssueSource), "" if not served
+    recorded_at: datetime.datetime | None = None  # when it was recorded (a paper list: when entered)
 
 
 def meal_roster(*, day: datetime.date) -> list[RosterRow]:
@@ -50,7 +54,15 @@ def roster_for(day: datetime.date, eligible: QuerySet[Resident]) -> Roster:
     """The rows of ``eligible`` and of anyone served on ``day``, with who served each."""
     expected_ids = set(eligible.values_list("id", flat=True))
     served = MealIssue.objects.filter(date=day, voided_at__isnull=True)
-    issue_fields = ("issued_at", "takeaway", "issued_by__username", "issued_by__first_name", "issued_by__last_name")
+    issue_fields = (
+        "issued_at",
+        "takeaway",
+        "source",
+        "recorded_at",
+        "issued_by__username",
+        "issued_by__first_name",
+        "issued_by__last_name",
+    )
     issues = {row["resident_id"]: row for row in served.values("resident_id", *issue_fields)}
     residents = Resident.objects.filter(Q(id__in=eligible.values("id")) | Q(id__in=served.values("resident_id")))
     documents = _decision_numbers(day)
@@ -63,8 +75,13 @@ def roster_for(day: datetime.date, eligible: QuerySet[Resident]) -> Roster:
 
 
 def _staff_name(issue: dict) -> str:
-    full = f"{issue['issued_by__first_name']} {issue['issued_by__last_name']}".strip()
-    return full or issue["issued_by__username"]
+    """config.text.staff_name of the server, from the values already fetched with the issue."""
+    user = get_user_model()(
+        username=issue["issued_by__username"],
+        first_name=issue["issued_by__first_name"],
+        last_name=issue["issued_by__last_name"],
+    )
+    return staff_name(user)
 
 
 def _roster_row(values: dict, documents: dict[int, str], issue: dict | None) -> RosterRow:
@@ -80,6 +97,8 @@ def _roster_row(values: dict, documents: dict[int, str], issue: dict | None) -> 
         allergies=values["allergies"],
         issued_at=issue["issued_at"] if issue else None,
         takeaway=issue["takeaway"] if issue else False,
+        source=issue["source"] if issue else "",
+        recorded_at=issue["recorded_at"] if issue else None,
     )
 
 

@@ -110,7 +110,7 @@ class DocumentFile(APIView):
 
 
 class DocumentCsvFile(DocumentFile):
-    """monthly_meals only: the report's figures as CSV (semicolons, UTF-8 with BOM)."""
+    """The kinds with a table (monthly_meals, meal_settlement, fead_report) as CSV (tasks/rendering/spreadsheet.py)."""
 
     field, extension, content_type = "csv_file", "csv", "text/csv; charset=utf-8"
 

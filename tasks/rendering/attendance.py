@@ -2,20 +2,17 @@
 
 import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from django.utils import timezone
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 
 from config.pdf import markup_safe
 from tasks.rendering import wording
-from tasks.rendering.layout import CONTENT_WIDTH, MARGIN, Column, Frame, Table, render
+from tasks.rendering.fepz import NO_SETTINGS, Programme, header_with_logo_strip, programme_blocks
+from tasks.rendering.layout import Column, Frame, Table, render
 from tasks.rendering.parts import lines_block, paragraph_block, signature_block
 
 TITLE = "Lista obecności"
-LOGO_STRIP_HEIGHT = 16 * mm
-FILL_IN = "." * 60  # a line to fill in by hand
 COLUMNS = (
     Column("Lp.", 12 * mm, align="right"),
     Column("Nazwisko i imię", 70 * mm),
@@ -24,29 +21,11 @@ COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class Programme:
-    """The office's settings for FEPŻ lists (config/settings.py FEPZ_*)."""
-
-    subprogramme: str = ""  # "Podprogram 2026"; empty: the session's year
-    partner: str = ""  # the partner organisation; empty: a line to fill in
-    logo_file: str = ""  # the programme's logo strip as an image; empty: an empty framed place
-
-
 def render_attendance_sheet(
-    *, sheet, printed_at: datetime.datetime, printed_by: str, programme: Programme = Programme()
+    *, sheet, printed_at: datetime.datetime, printed_by: str, programme: Programme = NO_SETTINGS
 ) -> bytes:
     """``sheet`` is a workshops.selectors.AttendanceSheet (or anything with the same attributes)."""
-    details = _session_details(sheet, programme)
-    header_height = LOGO_STRIP_HEIGHT + 4 * mm + sum(block.height for block in details)
-
-    def draw_header(canvas: Canvas, top: float) -> None:
-        _draw_logo_strip(canvas, top, programme.logo_file)
-        y = top - LOGO_STRIP_HEIGHT - 4 * mm
-        for block in details:
-            block.draw(canvas, y)
-            y -= block.height
-
+    header_height, draw_header = header_with_logo_strip(_session_details(sheet, programme), programme.logo_file)
     frame = Frame(
         header_height=header_height,
         draw_header=draw_header,
@@ -61,12 +40,10 @@ def _session_details(sheet, programme: Programme) -> list:
     """The header of every page; user text (title, place, leader, settings) goes through markup_safe."""
     starts, ends = timezone.localtime(sheet.starts_at), timezone.localtime(sheet.ends_at)
     theme = wording.TOPICS.get(sheet.topic, sheet.topic_label)
-    subprogramme = programme.subprogramme or f"Podprogram {starts.year}"
     blocks = [
         lines_block([(wording.INSTITUTION, True, 10), (wording.ADDRESS, False, 8.5)], space_after=1 * mm),
         lines_block([(TITLE, True, 14)], space_after=0),
-        paragraph_block(markup_safe(wording.PROGRAMME), size=9, bold=True),
-        paragraph_block(f"{markup_safe(subprogramme)} · <b>Organizacja partnerska:</b> {_partner(programme)}", size=9),
+        *programme_blocks(programme, year=starts.year),
         paragraph_block(f"<b>Temat:</b> {markup_safe(theme)} – {markup_safe(sheet.title)}"),
         paragraph_block(f"<b>Data:</b> {wording.day_text(starts.date())}, godz. {starts:%H:%M}–{ends:%H:%M}"),
         paragraph_block(f"<b>Miejsce:</b> {markup_safe(sheet.location or '–')}"),
@@ -75,21 +52,6 @@ def _session_details(sheet, programme: Programme) -> list:
     if sheet.status == "cancelled":
         blocks.insert(2, lines_block([("WARSZTAT ODWOŁANY", True, 11)], space_after=1 * mm))
     return blocks
-
-
-def _partner(programme: Programme) -> str:
-    return markup_safe(programme.partner) if programme.partner else FILL_IN
-
-
-def _draw_logo_strip(canvas: Canvas, top: float, logo_file: str) -> None:
-    """The programme's logo strip: the configured image, else an empty framed place (never placeholder text)."""
-    bottom = top - LOGO_STRIP_HEIGHT
-    if logo_file:
-        size = {"width": CONTENT_WIDTH, "height": LOGO_STRIP_HEIGHT}
-        canvas.drawImage(logo_file, MARGIN, bottom, **size, preserveAspectRatio=True, anchor="c", mask="auto")
-        return
-    canvas.setLineWidth(0.6)
-    canvas.rect(MARGIN, bottom, CONTENT_WIDTH, LOGO_STRIP_HEIGHT, stroke=1, fill=0)
 
 
 def _cells(number: int, row) -> tuple[str, ...]:

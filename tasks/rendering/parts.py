@@ -8,7 +8,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from config.pdf import register_fonts
-from tasks.rendering.layout import CONTENT_WIDTH, MARGIN, Block
+from tasks.rendering import wording
+from tasks.rendering.layout import CONTENT_WIDTH, MARGIN, Block, Frame
 
 # (text, bold, font size)
 Line = tuple[str, bool, float]
@@ -60,8 +61,11 @@ def paragraph_block(markup: str, *, size: float = 9.5, bold: bool = False, space
     return Block(height=height + space_after, draw=lambda canvas, top: paragraph.drawOn(canvas, MARGIN, top - height))
 
 
-def signature_block(label: str, caption: str, *, x_offset: float = 0) -> Block:
-    """'Wydał: ........' with a caption under the line, where a person signs by hand."""
+def signature_block(label: str, caption: str, *, x_offset: float = 0, keep_with_previous: bool = False) -> Block:
+    """'Wydał: ........' with a caption under the line, where a person signs by hand.
+
+    ``keep_with_previous``: it never starts a page alone, the table's last row comes along.
+    """
 
     def draw(canvas: Canvas, top: float) -> None:
         font, bold_font = register_fonts()
@@ -76,9 +80,30 @@ def signature_block(label: str, caption: str, *, x_offset: float = 0) -> Block:
         canvas.setFont(font, 7.5)
         canvas.drawCentredString(line_start + 37.5 * mm, y - 4 * mm, caption)
 
-    return Block(height=18 * mm, draw=draw)
+    return Block(height=18 * mm, draw=draw, keep_with_previous=keep_with_previous)
 
 
 def header_frame_part(lines: Sequence[Line], *, space_after: float = 3 * mm) -> tuple[float, Callable]:
     """(height, draw) for a page header made of plain lines."""
     return lines_height(lines) + space_after, lambda canvas, top: draw_lines(canvas, top, lines)
+
+
+def office_list_frame(
+    *, list_name: str, about: str, title: str, printed_at, printed_by: str, notes: Sequence[Line] = ()
+) -> Frame:
+    """The frame of the office's lists of the meal point: the office and its address, the list's
+    name, the line saying what it is ``about``, any ``notes``; "Wydrukowano … przez …" below;
+    ``title`` is the PDF's own title."""
+    office = [
+        (wording.INSTITUTION, True, 10),
+        (wording.ADDRESS, False, 8.5),
+        (list_name, True, 14),
+        (about, False, 9.5),
+    ]
+    height, draw_header = header_frame_part([*office, *notes])
+    return Frame(
+        header_height=height,
+        draw_header=draw_header,
+        footer_left=wording.printed_line(printed_at, printed_by),
+        title=title,
+    )

@@ -7,8 +7,8 @@ from reportlab.lib.units import mm
 
 from config import dates
 from tasks.rendering import wording
-from tasks.rendering.layout import Column, Frame, Table, render
-from tasks.rendering.parts import header_frame_part, lines_block, signature_block
+from tasks.rendering.layout import Column, Table, render
+from tasks.rendering.parts import lines_block, office_list_frame, signature_block
 
 TITLE = "Lista odbioru posiłków"
 # No diet or allergy here: every resident who signs sees the whole page (docs/domain.md#printed-lists,
@@ -27,19 +27,12 @@ def render_meal_roster(
     *, day: datetime.date, rows: Sequence, point_name: str, printed_at: datetime.datetime, printed_by: str
 ) -> bytes:
     """``rows`` are meals.selectors.roster.RosterRow (or anything with the same attributes), in print order."""
-    height, draw_header = header_frame_part(
-        [
-            (wording.INSTITUTION, True, 10),
-            (wording.ADDRESS, False, 8.5),
-            (TITLE, True, 14),
-            (f"Punkt: {point_name}    Data: {wording.day_text(day)}", False, 9.5),
-        ]
-    )
-    frame = Frame(
-        header_height=height,
-        draw_header=draw_header,
-        footer_left=wording.printed_line(printed_at, printed_by),
+    frame = office_list_frame(
+        list_name=TITLE,
+        about=f"Punkt: {point_name}    Data: {wording.day_text(day)}",
         title=f"{TITLE} {dates.day_text(day)}",
+        printed_at=printed_at,
+        printed_by=printed_by,
     )
     table = Table(
         columns=COLUMNS,

@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 
 from config import dates
+from config.text import name_sort_key
 from tasks.rendering import wording
-from tasks.rendering.layout import Column, Frame, Table, render
-from tasks.rendering.parts import header_frame_part, heading, lines_block
+from tasks.rendering.layout import Column, Table, render
+from tasks.rendering.parts import heading, lines_block, office_list_frame
 
 TITLE = "Lista wydawania – diety"
 NOTICE = "Dla personelu wydającego posiłki. Nie do podpisu przez odbierających (dane o zdrowiu)."
@@ -21,8 +22,8 @@ PORTION_COLUMNS = (Column("Dieta", 120 * mm), Column("Porcje", 30 * mm, align="r
 PERSON_COLUMNS = (
     Column("Lp.", 9 * mm, align="right"),
     Column("Nazwisko i imię (rok urodzenia)", 58 * mm),
-    Column("Dieta", 50 * mm),
-    Column("Alergie", 63 * mm, max_lines=5),
+    Column("Dieta", 60 * mm),
+    Column("Alergie", 53 * mm, max_lines=5),
 )
 
 
@@ -30,20 +31,13 @@ def render_serving_sheet(
     *, day: datetime.date, rows: Sequence, point_name: str, printed_at: datetime.datetime, printed_by: str
 ) -> bytes:
     """``rows`` are meals.selectors.roster.RosterRow (everyone on the day's list), in print order."""
-    height, draw_header = header_frame_part(
-        [
-            (wording.INSTITUTION, True, 10),
-            (wording.ADDRESS, False, 8.5),
-            (TITLE, True, 14),
-            (f"Punkt: {point_name}    Data: {wording.day_text(day)}", False, 9.5),
-            (NOTICE, True, 8.5),
-        ]
-    )
-    frame = Frame(
-        header_height=height,
-        draw_header=draw_header,
-        footer_left=wording.printed_line(printed_at, printed_by),
+    frame = office_list_frame(
+        list_name=TITLE,
+        about=f"Punkt: {point_name}    Data: {wording.day_text(day)}",
+        notes=[(NOTICE, True, 8.5)],
         title=f"{TITLE} {dates.day_text(day)}",
+        printed_at=printed_at,
+        printed_by=printed_by,
     )
     with_needs = [row for row in rows if row.diet or (row.allergies or "").strip()]
     return render(
@@ -62,7 +56,7 @@ def render_serving_sheet(
 def portions_by_diet(rows: Sequence) -> list[tuple[str, str]]:
     """(diet, portions): one portion per person, a person with two tags counted once under both together."""
     counts = Counter(wording.diet_names(row.diet) or STANDARD for row in rows)
-    ordered = sorted(counts.items(), key=lambda item: (item[0] == STANDARD, item[0]))
+    ordered = sorted(counts.items(), key=lambda item: (item[0] == STANDARD, name_sort_key(item[0])))
     return [(name, str(count)) for name, count in ordered]
 
 

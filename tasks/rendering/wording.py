@@ -20,6 +20,8 @@ SCHEDULER = "system (harmonogram)"
 
 # The programme's names of the four themes of accompanying measures (FEPŻ 2021–2027): on the
 # programme's forms these, not the pages' short names (workshops.models.Topic), are the theme.
+# Who pays for a meal (beneficiaries.models.Funding), as the programme's settlement names it.
+FUNDINGS = {"programme": "Program „Posiłek w szkole i w domu”", "own_funds": "Środki własne gminy"}
 TOPICS = {
     "cooking": "warsztaty kulinarne",
     "nutrition": "warsztaty żywieniowo-dietetyczne",

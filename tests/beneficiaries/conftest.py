@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.utils import translation
 
 from beneficiaries.services.entitlements import entitlement_create
 from beneficiaries.services.residents import resident_create
@@ -36,3 +37,10 @@ def give_entitlement(coordinator):
         return entitlement_create(resident=resident, by=coordinator, **fields)
 
     return give
+
+
+@pytest.fixture
+def english():
+    """Messages in English, to assert on their words (the default is Polish)."""
+    with translation.override("en"):
+        yield

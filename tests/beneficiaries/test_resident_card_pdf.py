@@ -1,12 +1,15 @@
 """The printable resident card: name and card number (barcode + QR), never the PESEL."""
 
+import datetime
 import io
 
 import pytest
 from pypdf import PdfReader
 
 from beneficiaries.card_pdf import render_resident_cards
+from beneficiaries.models import Program
 from config.models import AuditEvent
+from tests.factories import EntitlementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +82,25 @@ def test_a_client_asking_for_pdf_gets_it_and_errors_stay_json(coordinator_client
     assert missing.status_code == 404
     assert missing["Content-Type"] == "application/json"
     assert missing.json()["code"] == "not_found"
+
+
+def test_the_card_shows_the_serving_days_and_hours_and_how_long_the_decision_is_valid(
+    coordinator_client, make_resident, frozen_clock
+):
+    resident = make_resident(first_name="Anna", last_name="Nowak")
+    EntitlementFactory(
+        resident=resident, valid_from=datetime.date(2026, 1, 2), valid_to=datetime.date(2026, 12, 31), weekdays="135"
+    )
+    EntitlementFactory(resident=resident, program=Program.FEAD, valid_to=datetime.date(2027, 6, 30))
+
+    text = " ".join(text_of(coordinator_client.get(f"/api/v1/residents/{resident.pk}/card/").content).split())
+
+    assert "Decyzja ważna 2.01.2026 – 31.12.2026" in text
+    assert "Posiłki: pon., śr., pt., 12:00–13:00" in text
+
+
+def test_a_card_of_someone_without_a_decision_still_shows_the_hours(coordinator_client, make_resident):
+    resident = make_resident()
+    text = " ".join(text_of(coordinator_client.get(f"/api/v1/residents/{resident.pk}/card/").content).split())
+    assert "Posiłki: pon.–pt., 12:00–13:00" in text
+    assert "Decyzja" not in text

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from beneficiaries.forms import ClosureDayForm
 from config.dates import parse_day, parse_month
 from tests.factories import ResidentFactory
 from tests.support import logged_in_client, nothing_changed
@@ -103,3 +104,17 @@ def test_the_figures_page_shows_the_current_month_for_a_month_out_of_range(leade
     response = logged_in_client(leader).get("/workshops/figures/", {"month": month})
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("far", FAR)
+def test_a_page_form_refuses_a_day_out_of_range_as_the_api_does(far):
+    form = ClosureDayForm(data={"date": far, "reason": "remont"})
+
+    assert not form.is_valid()
+    assert form.errors["date"]
+
+
+def test_a_page_form_takes_a_day_in_range():
+    form = ClosureDayForm(data={"date": "2999-12-31", "reason": "remont"})
+
+    assert form.is_valid(), form.errors

@@ -38,6 +38,23 @@ def test_create_staff_user_refuses_an_unknown_role():
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("password", ["1", "password", "12345678901", "anna-kowal"])
+def test_create_staff_user_refuses_a_weak_password_and_creates_no_one(password):
+    with pytest.raises(CommandError, match="Password refused"):
+        call_command("create_staff_user", "anna-kowal", role="workshop", password=password)
+    assert not get_user_model().objects.filter(username="anna-kowal").exists()
+
+
+@pytest.mark.django_db
+def test_create_staff_user_keeps_the_old_password_when_the_new_one_is_refused():
+    call_command("create_staff_user", "anna", role="workshop", password="first-pass-1")
+    with pytest.raises(CommandError, match="Password refused"):
+        call_command("create_staff_user", "anna", role="coordinator", password="1")
+    user = get_user_model().objects.get(username="anna")
+    assert user.check_password("first-pass-1") and role_of(user) == Role.WORKSHOP
+
+
+@pytest.mark.django_db
 def test_coordinators_get_the_project_models_permissions_for_the_admin():
     coordinators = Group.objects.get(name="coordinator")
     labels = set(coordinators.permissions.values_list("content_type__app_label", flat=True))

@@ -29,7 +29,7 @@ def test_staff_pages_send_anonymous_visitors_to_login(path):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("role", "landing"),
-    [("distribution", "/meals/counter/"), ("workshop", "/workshops/"), ("coordinator", "/residents/")],
+    [("distribution", "/meals/counter/"), ("workshop", "/workshops/"), ("coordinator", "/meals/")],
 )
 def test_home_sends_each_role_to_its_own_screen(role, landing):
     client = Client()

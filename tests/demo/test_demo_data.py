@@ -1,8 +1,10 @@
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from beneficiaries.models import District, Entitlement, Program, Resident
+from meals.models import MealIssue, MealPrice
 from workshops.models import WorkshopSession
 
 
@@ -30,7 +32,7 @@ def test_loading_the_demo_twice_adds_nothing(demo):
 @pytest.mark.parametrize(
     ("username", "password", "landing"),
     [
-        ("koordynator", "demo-koordynator", "/residents/"),
+        ("koordynator", "demo-koordynator", "/meals/"),
         ("wydawanie", "demo-wydawanie", "/meals/counter/"),
         ("warsztaty", "demo-warsztaty", "/workshops/"),
     ],
@@ -41,3 +43,19 @@ def test_each_demo_user_logs_in_and_lands_on_their_screen(demo, username, passwo
     response = client.get("/")
     assert response["Location"] == landing
     assert client.get(landing).status_code == 200
+
+
+def test_the_demo_has_two_namesakes_at_the_counter_and_allergies_to_notice(demo):
+    fed = Resident.objects.filter(entitlements__program=Program.HOT_MEAL).distinct()
+    namesakes = fed.filter(first_name="Żaneta", last_name="Bąk")
+
+    assert namesakes.count() >= 2
+    assert len({(r.birth_date.year, r.street) for r in namesakes}) == namesakes.count()
+    assert fed.exclude(allergies="").count() >= 3
+
+
+def test_demo_data_has_last_months_meals_and_the_prices_in_force(demo):
+    first_of_month = timezone.localdate().replace(day=1)
+    assert MealPrice.objects.count() == 2
+    assert MealIssue.objects.filter(date__lt=first_of_month).exists()
+    assert not MealIssue.objects.filter(date__gte=timezone.localdate()).exists()  # today is the counter's

@@ -30,6 +30,8 @@ def test_the_event_of_a_checkin_is_the_one_audit_record_writes(distribution_clie
         after={
             "resident": resident.pk,
             "date": issue.date,
+            "issued_at": issue.issued_at,
+            "source": "counter",
             "takeaway": True,
             "collected_by": "córka",
             "client_ref": "audit-1",

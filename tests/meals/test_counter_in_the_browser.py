@@ -8,26 +8,10 @@ from playwright.sync_api import expect
 
 from meals.models import MealIssue
 from tests.factories import UserFactory, eligible_resident
+from tests.meals.helpers import scan as _scan
 from tests.support import DAY, NOW
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("frozen_clock")]
-
-
-@pytest.fixture
-def counter(login_page, live_server):
-    """The counter page, logged in as Lena at the point; the lookup field has the focus."""
-    user = UserFactory(username="lena", role="distribution", first_name="Lena", last_name="Kos")
-    page = login_page(user)
-    page.goto(f"{live_server.url}/meals/counter/")
-    expect(page.locator("#summary")).to_contain_text("Wydano 0 z")
-    expect(page.locator("#lookup")).to_be_focused()
-    return page
-
-
-def _scan(page, card_number: str):
-    """A barcode scanner is a keyboard: it types the digits and Enter into the focused field."""
-    page.keyboard.type(card_number)
-    page.keyboard.press("Enter")
 
 
 def test_scanning_a_card_shows_the_resident_and_enter_serves_the_meal(counter):
@@ -80,7 +64,8 @@ def test_several_matches_are_chosen_with_the_arrow_keys(counter):
     counter.keyboard.type("nowak")
     counter.keyboard.press("Enter")
     expect(counter.locator("#results .result")).to_have_count(2)
-    counter.keyboard.press("ArrowDown")
+    counter.keyboard.press("ArrowDown")  # the first
+    counter.keyboard.press("ArrowDown")  # the second
     counter.keyboard.press("Enter")
 
     expect(counter.locator("#resident-name")).to_have_text("Nowak Zenon")
@@ -141,7 +126,7 @@ def test_undo_voids_the_last_issue_and_the_resident_may_eat_again(counter):
     assert issue.voided_by.username == "lena"
 
 
-def test_a_lost_answer_is_retried_with_the_same_client_ref_and_recorded_once(counter):
+def test_a_lost_answer_is_queued_and_resent_with_the_same_client_ref_and_recorded_once(counter):
     resident = eligible_resident()
     sent = []
 
@@ -162,27 +147,30 @@ def test_a_lost_answer_is_retried_with_the_same_client_ref_and_recorded_once(cou
     counter.keyboard.press("Enter")
 
     expect(counter.locator("#offline")).to_contain_text("Brak połączenia")
-    expect(counter.locator("#state")).to_have_attribute("data-state", "served")
+    expect(counter.locator("#state")).to_have_attribute("data-state", "served", timeout=20_000)
     expect(counter.locator("#offline")).to_be_hidden()
     assert len(sent) == 2
     assert sent[0]["client_ref"] == sent[1]["client_ref"]
+    assert sent[1]["source"] == "offline"
     assert MealIssue.objects.count() == 1
 
 
-def test_while_offline_the_counter_says_so_and_serves_once_the_network_is_back(counter):
+def test_while_offline_the_meal_is_kept_on_the_device_and_sent_once_the_network_is_back(counter):
     resident = eligible_resident()
     _scan(counter, resident.card_number)
     expect(counter.locator("#state")).to_have_attribute("data-state", "may_eat")
 
     counter.context.set_offline(True)
     counter.keyboard.press("Enter")
-    expect(counter.locator("#offline")).to_contain_text("NIE jest jeszcze zapisany")
+    expect(counter.locator("#state")).to_have_attribute("data-state", "queued")
+    expect(counter.locator("#state")).to_have_text("Zapisano na tym urządzeniu, do wysłania")
+    expect(counter.locator("#offline")).to_contain_text("Do wysłania: 1.")
     assert not MealIssue.objects.exists()
     counter.context.set_offline(False)
 
-    expect(counter.locator("#state")).to_have_attribute("data-state", "served")
+    expect(counter.locator("#state")).to_have_attribute("data-state", "served", timeout=20_000)
     expect(counter.locator("#offline")).to_be_hidden()
-    assert MealIssue.objects.count() == 1
+    assert MealIssue.objects.get().source == "offline"
 
 
 def _recent_issues(page, *issues: MealIssue):

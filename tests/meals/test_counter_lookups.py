@@ -1,5 +1,7 @@
 """The counter's reads: one resident's state today (check/), and finding people by name or card."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -145,3 +147,21 @@ def test_a_one_letter_search_finds_nobody(distribution_client):
     eligible_resident(last_name="Nowak")
 
     assert distribution_client.get(SEARCH_URL, {"search": "n"}).json()["results"] == []
+
+
+def test_namesakes_are_told_apart_by_birth_year_and_street_in_search_and_check(distribution_client):
+    older = eligible_resident(
+        first_name="Żaneta", last_name="Bąk", birth_date=datetime.date(1951, 5, 1), street="Cisowa"
+    )
+    younger = eligible_resident(
+        first_name="Żaneta", last_name="Bąk", birth_date=datetime.date(1987, 9, 9), street="Azotowa"
+    )
+
+    results = distribution_client.get(SEARCH_URL, {"search": "bak zaneta"}).json()["results"]
+    checked = distribution_client.get(CHECK_URL, {"resident": younger.pk}).json()["resident"]
+
+    assert {(row["id"], row["birth_year"], row["street"]) for row in results} == {
+        (older.pk, 1951, "Cisowa"),
+        (younger.pk, 1987, "Azotowa"),
+    }
+    assert (checked["birth_year"], checked["street"]) == (1987, "Azotowa")

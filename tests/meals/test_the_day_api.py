@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from beneficiaries.models import ClosureDay, District, EntitlementStatus
 from config.models import AuditEvent
 from meals.models import MealDay, MealIssue
-from tests.factories import EntitlementFactory, ResidentFactory, eligible_resident
+from tests.factories import EntitlementFactory, MealIssueFactory, ResidentFactory, eligible_resident
 from tests.meals.helpers import ISSUES_URL
-from tests.support import DAY, NOW, nothing_changed
+from tests.support import DAY, NOW, logged_in_client, nothing_changed
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 DAY_URL = "/api/v1/meals/days/2026-03-04/"
@@ -218,11 +218,57 @@ def _queries_for(client, url) -> int:
 
 
 def test_the_day_view_takes_a_fixed_number_of_queries(distribution_client, distributor):
-    """Closure day (twice), expected ids, issues, residents, decisions, plan; the role is read once."""
+    """Closure day (twice), expected ids, issues, residents, decisions, plan, voided, conflicts; one role read."""
     eligible_resident()
     distribution_client.get(DAY_URL)
-    assert _queries_for(distribution_client, DAY_URL) == 7
+    assert _queries_for(distribution_client, DAY_URL) == 9
     for _ in range(12):
         MealIssue.objects.create(resident=eligible_resident(), date=DAY, issued_at=NOW, issued_by=distributor)
+        MealIssueFactory(resident=eligible_resident(), voided=True)
 
-    assert _queries_for(distribution_client, DAY_URL) == 7
+    assert _queries_for(distribution_client, DAY_URL) == 9
+
+
+# --- Voided issues ----------------------------------------------------------------------------
+
+
+def test_the_day_lists_the_issues_voided_that_day_with_who_why_and_when(coordinator_client, coordinator):
+    resident = eligible_resident(last_name="Nowak", first_name="Anna")
+    issued = coordinator_client.post(ISSUES_URL, {"resident": resident.pk}, format="json").json()
+    voided = coordinator_client.post(f"{ISSUES_URL}{issued['id']}/void/", {"reason": "pomyłka"}, format="json").json()
+
+    body = coordinator_client.get(DAY_URL).json()
+
+    assert body["voided"] == [
+        {
+            "id": issued["id"],
+            "resident": {
+                "id": resident.pk,
+                "first_name": "Anna",
+                "last_name": "Nowak",
+                "card_number": resident.card_number,
+            },
+            "issued_at": issued["issued_at"],
+            "voided_at": voided["voided_at"],
+            "voided_by": coordinator.username,
+            "void_reason": "pomyłka",
+        }
+    ]
+    assert body["issued"] == 0
+
+
+def test_issues_voided_on_other_days_and_issues_still_standing_are_not_listed(distribution_client):
+    MealIssueFactory(resident=eligible_resident(), day=DAY - datetime.timedelta(days=1), voided=True)
+    MealIssueFactory(resident=eligible_resident())
+    assert distribution_client.get(DAY_URL).json()["voided"] == []
+
+
+def test_the_day_page_shows_the_voided_issues(distribution_client, distributor, coordinator):
+    issue = MealIssueFactory(resident=eligible_resident(last_name="Żółć", first_name="Łukasz"), voided=True)
+    MealIssue.objects.filter(pk=issue.pk).update(voided_by=coordinator, void_reason="wydano nie tej osobie")
+
+    page = logged_in_client(distributor).get("/meals/day/2026-03-04/").content.decode()
+
+    voided = page[page.index('id="voided"') :]
+    assert f'data-issue="{issue.pk}"' in voided
+    assert "Żółć Łukasz" in voided and "wydano nie tej osobie" in voided

@@ -9,7 +9,8 @@ from rest_framework.test import APIClient
 
 from beneficiaries.models import ClosureDay, Program, Resident, Street
 from meals.models import MealIssue
-from tasks.models import Document, DocumentKind, DocumentStatus
+from tasks.models import Document, DocumentKind, DocumentStatus, ImportRun, ImportStatus
+from tests.beneficiaries.import_files import csv_file, row
 from tests.factories import EVERY_DAY, UserFactory, eligible_resident
 from tests.security import figures
 from tests.support import DAY, NOW
@@ -45,6 +46,7 @@ class World:
     document: Document
     street: Street
     closure_day: ClosureDay
+    import_run: ImportRun
 
     @property
     def entitlement(self):
@@ -94,6 +96,9 @@ URL_OBJECTS = {
     "api-document-detail": "document",
     "api-document-file": "document",
     "api-document-csv": "document",
+    "api-import-detail": "import_run",
+    "import-detail": "import_run",
+    "import-apply": "import_run",
     "resident-detail": "resident",
     "resident-edit": "resident",
     "resident-anonymise": "resident",
@@ -163,6 +168,16 @@ def world(db, frozen_clock, media_root, distributor, leader, coordinator) -> Wor
         document=document,
         street=Street.objects.order_by("pk").first(),
         closure_day=ClosureDay.objects.create(date=DAY + datetime.timedelta(days=90), reason="Inwentaryzacja"),
+        import_run=ImportRun.objects.create(  # a checked file waiting for "Apply"
+            file_name="decyzje.csv",
+            content=csv_file([row()]),
+            dry_run=True,
+            status=ImportStatus.DONE,
+            rows_total=1,
+            summary={"create": 1, "update": 0, "unchanged": 0, "error": 0},
+            rows=[],
+            requested_by=coordinator,
+        ),
     )
 
 

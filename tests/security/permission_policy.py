@@ -59,6 +59,8 @@ API = {
     ("api-meal-today", "GET"): MEALS,
     ("api-meal-check", "GET"): MEALS,
     ("api-meal-residents", "GET"): MEALS,
+    ("api-meal-prices", "GET"): ONLY_COORDINATOR,
+    ("api-meal-prices", "POST"): ONLY_COORDINATOR,
     ("api-meal-offline-pack", "GET"): MEALS,
     # Workshops: leaders and the coordinator.
     ("workshop-session-list", "GET"): WORKSHOPS,
@@ -81,6 +83,9 @@ API = {
     ("api-document-detail", "GET"): WORKSHOPS,
     ("api-document-file", "GET"): WORKSHOPS,
     ("api-document-csv", "GET"): WORKSHOPS,
+    # Imports of decisions: the coordinator's.
+    ("api-import-create", "POST"): ONLY_COORDINATOR,
+    ("api-import-detail", "GET"): ONLY_COORDINATOR,
 }
 
 # Staff pages: URL name -> {method: the roles that may use it}.
@@ -99,9 +104,15 @@ PAGES = {
     "beneficiaries:closure-list": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
     "beneficiaries:reference-edit": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
     "beneficiaries:reference-delete": {"POST": ONLY_COORDINATOR},
+    "meals:overview": {"GET": ONLY_COORDINATOR},
     "meals:counter": {"GET": MEALS},
+    "meals:counter-service-worker": {"GET": MEALS},
     "meals:day": {"GET": MEALS, "POST": ONLY_COORDINATOR},
     "meals:day-detail": {"GET": MEALS, "POST": ONLY_COORDINATOR},
+    "meals:resident-history": {"GET": MEALS},
+    "meals:prices": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
+    "meals:paper": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
+    "meals:paper-list": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
     "workshops:session-list": {"GET": WORKSHOPS},
     "workshops:session-create": {"GET": WORKSHOPS, "POST": WORKSHOPS},
     "workshops:figures": {"GET": WORKSHOPS},
@@ -116,10 +127,15 @@ PAGES = {
     "workshops:resident-history": {"GET": WORKSHOPS},
     "tasks:document-list": {"GET": WORKSHOPS, "POST": WORKSHOPS},
     "tasks:resident-anonymise": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
+    "tasks:import-list": {"GET": ONLY_COORDINATOR, "POST": ONLY_COORDINATOR},
+    "tasks:import-template": {"GET": ONLY_COORDINATOR},
+    "tasks:import-detail": {"GET": ONLY_COORDINATOR},
+    "tasks:import-apply": {"POST": ONLY_COORDINATOR},
 }
 
 # Pages anyone may open (they hold no personal data): not part of the matrix.
-PUBLIC_PAGES = {"login", "logout", "set_language", "healthz"}
+# (/healthz is no URL pattern: config.middleware answers it before Django resolves anything.)
+PUBLIC_PAGES = {"login", "logout", "set_language"}
 
 # --- Inside the endpoints and pages: what each role may do with a row, and see of a person ---------
 # The same rules hold in the API and on the pages (tests/security/test_the_same_rules_in_api_and_pages.py).
@@ -130,6 +146,8 @@ DOCUMENT_KINDS = {
     "meal_roster": ONLY_COORDINATOR,
     "workshop_attendance": WORKSHOPS,
     "monthly_meals": ONLY_COORDINATOR,
+    "fead_report": ONLY_COORDINATOR,
+    "meal_settlement": ONLY_COORDINATOR,
     "meal_serving_sheet": ONLY_COORDINATOR,
 }
 
@@ -144,14 +162,16 @@ READ_EVERY_SESSION = WORKSHOPS
 NAME_ANOTHER_LEADER = ONLY_COORDINATOR
 
 # Personal fields of a resident: the roles that receive each (docs/api.md#residents). Everyone else
-# gets the key absent in the API and sees nothing of it on the resident's page. The phone also
-# goes to workshop leaders (docs/api.md narrows that to their participants: issue 16).
+# gets the key absent in the API and sees nothing of it on the resident's page.
 FIELDS = {
     "pesel": ONLY_COORDINATOR,
     "notes": ONLY_COORDINATOR,
     "monthly_income": ONLY_COORDINATOR,
     "household_size": ONLY_COORDINATOR,
-    "phone": WORKSHOPS,
+    "phone": ONLY_COORDINATOR,
     "diet": STAFF,
     "allergies": STAFF,
 }
+# ... and the phone of a person signed up (confirmed or waiting) to a session the reader leads:
+# leaders call those promoted from the waiting list (docs/api.md#residents).
+PHONE_OF_PARTICIPANTS = frozenset({WORKSHOP})

@@ -2,12 +2,14 @@
 
 tests/tasks/test_a_worker_killed_mid_document.py kills the pool's child and lets the parent
 re-deliver. Here nothing of the first worker survives (a machine reboot, a container
-OOM-killed): the message stays unacknowledged on the broker, the sweeper re-queues the
-document, and a worker started afterwards renders it, once.
+OOM-killed): the message stays unacknowledged on the broker. The broker delivers it again once
+DOCUMENTS_STALE_AFTER_SECONDS have passed (its visibility timeout), with no sweeper; the sweeper,
+which waits as long, re-queues it too, and a worker started afterwards renders it, once.
 """
 
 import datetime
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -77,4 +79,35 @@ def test_the_document_arrives_after_the_whole_worker_is_killed(broker, tmp_path,
         stop_process(second)
     assert (Path(settings.MEDIA_ROOT) / document.file.name).is_file()
     assert Document.objects.count() == 1 and document.attempts == 2
+    figures.add("faults_lost", 0)
+
+
+STALE_SECONDS = 5  # DOCUMENTS_STALE_AFTER_SECONDS of the workers: production's 300, small for the test
+
+
+def test_the_broker_delivers_it_again_after_the_stale_time_without_the_sweeper(broker, tmp_path, media_root):
+    eligible_resident(last_name="Żółć", first_name="Łukasz")
+    document = Document.objects.create(
+        kind=DocumentKind.MEAL_ROSTER, subject=DAY.isoformat(), subject_date=DAY, attempts=1, queued_at=timezone.now()
+    )
+    env = env_sharing_this_test(
+        REDIS_URL=broker.url, KILL_MARKER=tmp_path / "rendering-pid", DOCUMENTS_STALE_AFTER_SECONDS=STALE_SECONDS
+    )
+    first = start_worker(env, FIRST_RENDER_HANGS_WORKER)
+    try:
+        assert document_enqueue(document.pk)
+        hanging_render_pid(env)
+    finally:
+        stop_process(first, sig=signal.SIGKILL)
+    killed_at = time.monotonic()
+    figures.add("faults_injected")
+    second = start_worker(env, FIRST_RENDER_HANGS_WORKER)
+    try:
+        document = ready_document(document.pk, "the broker to deliver the document again")
+    finally:
+        stop_process(second)
+    took = time.monotonic() - killed_at
+    print(f"killed worker's document ready {took:.1f} s after the kill (stale time {STALE_SECONDS} s)")
+    assert took < STALE_SECONDS + 45, "the stale time, the restore interval and a worker's start-up"
+    assert Document.objects.count() == 1 and document.attempts == 1, "no sweeper was needed"
     figures.add("faults_lost", 0)

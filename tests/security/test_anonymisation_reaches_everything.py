@@ -72,6 +72,7 @@ def former(db, frozen_clock, media_root, coordinator, leader):
     Signup.objects.create(session=session, resident=resident, status=SignupStatus.CONFIRMED, attended=True)
     for kind, subject, day in (
         (DocumentKind.MEAL_ROSTER, PAST.isoformat(), PAST),
+        (DocumentKind.MEAL_SERVING_SHEET, PAST.isoformat(), PAST),  # diets and allergies by name
         (DocumentKind.MONTHLY_MEALS, "2025-11", PAST.replace(day=1)),
         (DocumentKind.WORKSHOP_ATTENDANCE, str(session.pk), PAST),
     ):
@@ -106,7 +107,7 @@ def produce_queued(queued: list[int]) -> None:
 
 def test_before_anonymising_the_printouts_name_the_person(former, media_root):
     texts = stored_texts(media_root)
-    assert len(texts) == 4  # the roster, the attendance list, the monthly PDF and CSV
+    assert len(texts) == 5  # the roster, the serving sheet, the attendance list, the monthly PDF and CSV
     assert naming(texts, ("Żółć",)) and any(DECISION in text for text in texts.values())
 
 
@@ -122,7 +123,7 @@ def test_every_printout_is_made_again_without_the_person(
     figures.counts.update(
         documents_scanned_after_anonymisation=len(texts), documents_naming_the_person=len(naming(texts))
     )
-    assert len(texts) == 4 and naming(texts) == []
+    assert len(texts) == 5 and naming(texts) == []
     assert all(d.status == DocumentStatus.READY for d in Document.objects.all())
 
 
@@ -141,7 +142,7 @@ def test_nothing_in_the_audit_trail_names_the_person(former, coordinator, queued
         audit_events_scanned_after_anonymisation=len(events), audit_events_naming_the_person=len(naming_events)
     )
     assert naming_events == []
-    assert AuditEvent.objects.filter(action="document.regenerate", actor=coordinator).count() == 3
+    assert AuditEvent.objects.filter(action="document.regenerate", actor=coordinator).count() == 4
 
 
 def test_void_reasons_and_the_card_number_go(former, coordinator, queued, distributor):
@@ -153,6 +154,18 @@ def test_void_reasons_and_the_card_number_go(former, coordinator, queued, distri
     assert Resident.objects.get(pk=former.pk).card_number is None
     found = api_client_for(distributor).get("/api/v1/residents/", {"search": card}).json()
     assert found["count"] == 0
+
+
+def test_a_void_reason_on_someone_elses_meal_that_names_the_person_goes_too(former, coordinator, queued):
+    other = MealIssueFactory(day=PAST)
+    meal_issue_void(issue=other, by=coordinator, reason="wydane omyłkowo, to był pan ŻÓŁĆ")
+    unrelated = MealIssueFactory(day=PAST + datetime.timedelta(days=2), issued_by=other.issued_by)
+    meal_issue_void(issue=unrelated, by=coordinator, reason="pomyłka kasjera")
+    anonymise(coordinator, former)
+    assert MealIssue.objects.get(pk=other.pk).void_reason == "[anonymised]"
+    assert MealIssue.objects.get(pk=unrelated.pk).void_reason == "pomyłka kasjera"
+    trail = json.dumps(list(AuditEvent.objects.values("after")), ensure_ascii=False)
+    assert "ŻÓŁĆ" not in trail and "pomyłka kasjera" in trail
 
 
 def test_the_counts_and_the_periods_stay(former, coordinator, queued):
@@ -184,15 +197,16 @@ def test_an_entitlement_that_ended_yesterday_no_longer_holds_the_data(former, co
 
 def test_the_export_lists_every_printout_and_who_issued_and_voided_each_meal(former, coordinator):
     data = api_client_for(coordinator).get(f"/api/v1/residents/{former.pk}/export/").json()
-    assert sorted(d["kind"] for d in data["documents"]) == ["meal_roster", "monthly_meals", "workshop_attendance"]
+    kinds = sorted(d["kind"] for d in data["documents"])
+    assert kinds == ["meal_roster", "meal_serving_sheet", "monthly_meals", "workshop_attendance"]
     assert {d["requested_by"] for d in data["documents"]} == {coordinator.username}
     issues = sorted(data["meal_issues"], key=lambda issue: issue["date"])
     assert [(i["issued_by_user"], i["voided_by_user"]) for i in issues] == [("server", None), ("server", "coord")]
-    assert AuditEvent.objects.get(action="resident.export").after["documents"] == 3
+    assert AuditEvent.objects.get(action="resident.export").after["documents"] == 4
 
 
 def test_the_export_leaves_out_printouts_of_other_days(former, coordinator):
     Document.objects.create(kind=DocumentKind.MEAL_ROSTER, subject=DAY.isoformat(), subject_date=DAY)
     Document.objects.create(kind=DocumentKind.MONTHLY_MEALS, subject="2026-02", subject_date=datetime.date(2026, 2, 1))
     data = api_client_for(coordinator).get(f"/api/v1/residents/{former.pk}/export/").json()
-    assert len(data["documents"]) == 3
+    assert len(data["documents"]) == 4

@@ -1,4 +1,11 @@
-"""Schemathesis fuzzes every operation of the published OpenAPI schema: no 5xx, every 4xx in the API's shape.
+"""Schemathesis fuzzes every operation of the published OpenAPI schema: no 5xx, every 4xx in the API's shape,
+and every answer as the schema describes it (all of schemathesis' checks: status codes, content
+types, headers, the response body against its schema, schema-violating input refused, auth).
+
+One check is left out, on purpose: ``positive_data_acceptance`` (input the schema allows is
+accepted). Rules no schema can hold refuse such input: a PESEL's checksum, ``valid_to`` after
+``valid_from``, the parameter a document kind needs, credentials, and the domain's own refusals
+(409, 422). Those answers are still checked, for their documented status and API shape.
 
 The schema is the one the service serves at /api/schema/, so a new endpoint is fuzzed as soon
 as it exists. Requests go in-process to the WSGI application (the whole middleware stack) as
@@ -19,6 +26,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
 from knox.models import AuthToken
 from schemathesis import GenerationMode
+from schemathesis.checks import positive_data_acceptance
+from schemathesis.core.failures import Failure, FailureGroup
 
 from tests.security import figures
 from tests.support import DAY
@@ -70,6 +79,9 @@ def real_path_parameters(operation, world) -> dict | None:
     return {"id": kwargs["pk"]} if "id" in names else {"day": kwargs["day"].isoformat()}
 
 
+BEYOND_THE_SCHEMA = [positive_data_acceptance]
+
+
 def fuzz(operation, strategy, headers, problems) -> int:
     ran = 0
 
@@ -83,6 +95,14 @@ def fuzz(operation, strategy, headers, problems) -> int:
             problems["5xx"].append(f"{response.status_code} {operation.label}: {case.as_curl_command()}")
         elif response.status_code >= 400 and not is_api_shaped(response):
             problems["shape"].append(f"{response.status_code} {operation.label}: {response.text[:80]}")
+        try:
+            case.validate_response(response, headers=headers, excluded_checks=BEYOND_THE_SCHEMA)
+        except (Failure, FailureGroup) as failure:
+            for found in getattr(failure, "exceptions", [failure]):
+                detail = " ".join(str(found).split())[:160]
+                problems["schema"].append(
+                    f"{operation.label} [{response.status_code}] {detail} <- {case.as_curl_command()}"
+                )
 
     # Unsatisfiable: nothing about the operation can be made invalid (no parameters, no body).
     with contextlib.suppress(Unsatisfiable):
@@ -94,7 +114,7 @@ def fuzz(operation, strategy, headers, problems) -> int:
 def test_no_operation_answers_5xx_and_every_refusal_has_the_api_shape(world, coordinator, wsgi_app):
     schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", wsgi_app)
     headers = {"Authorization": f"Token {AuthToken.objects.create(user=coordinator)[1]}"}
-    problems = {"5xx": [], "shape": []}
+    problems = {"5xx": [], "shape": [], "schema": []}
     examples = operations = 0
     for result in schema.get_all_operations():
         operation = result.ok()
@@ -107,5 +127,6 @@ def test_no_operation_answers_5xx_and_every_refusal_has_the_api_shape(world, coo
             examples += fuzz(operation, strategy, headers, problems)
     figures.counts.update(fuzz_examples=examples, fuzz_operations=operations)
     figures.counts.update(fuzz_5xx=len(problems["5xx"]), fuzz_bad_shape=len(problems["shape"]))
+    figures.counts.update(fuzz_schema_violations=len(problems["schema"]))
     assert operations >= 50 and examples >= operations * EXAMPLES
-    assert problems == {"5xx": [], "shape": []}
+    assert problems == {"5xx": [], "shape": [], "schema": []}, "\n".join(sum(problems.values(), []))

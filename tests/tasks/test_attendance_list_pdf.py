@@ -2,7 +2,8 @@
 
 import datetime
 
-from tasks.rendering.attendance import Programme, render_attendance_sheet
+from tasks.rendering.attendance import render_attendance_sheet
+from tasks.rendering.fepz import Programme
 from tests.support import NOW, WARSAW
 from tests.tasks.helpers import pdf_pages, pdf_text
 from workshops.selectors import AttendanceRow, AttendanceSheet

@@ -1,13 +1,16 @@
 """The monthly meal report: the same figures in the PDF and in the CSV."""
 
 import csv
+import dataclasses
 import datetime
 import io
+
+import pytest
 
 from meals.selectors.figures import MonthlyMealFigures
 from tasks.rendering.monthly import render_monthly_csv, render_monthly_report
 from tests.support import NOW
-from tests.tasks.helpers import pdf_text
+from tests.tasks.helpers import pdf_pages, pdf_text
 
 FIGURES = MonthlyMealFigures(
     year=2026,
@@ -52,3 +55,14 @@ def test_the_csv_has_the_same_figures_one_per_row():
 def test_a_name_that_looks_like_a_formula_is_not_run_by_a_spreadsheet():
     person = next(row for row in csv_rows() if row[2] == "12")
     assert person[3] == "'=Ścisło"
+
+
+@pytest.mark.parametrize("residents", range(40, 80, 3))
+def test_the_signature_never_stands_alone_on_a_page(residents):
+    """Whatever the number of rows, "Sporządził" shares its page with the table's last rows."""
+    figures = dataclasses.replace(
+        FIGURES, per_resident=[(n, f"Nazwisko{n:03d}", "Imię", "chorzow_stary", 1) for n in range(residents)]
+    )
+    pages = pdf_pages(render_monthly_report(figures=figures, point_name="Punkt", printed_at=NOW, printed_by="Ewa Lis"))
+    assert "Sporządził:" in pages[-1]
+    assert f"Nazwisko{residents - 1:03d} Imię" in pages[-1]

@@ -60,8 +60,29 @@ def test_printing_a_list_again_the_same_day_asks_first(printouts):
 
     page.once("dialog", lambda dialog: dialog.accept())
     roster_form.get_by_role("button", name="Generuj").click()
-    expect(page.locator("#documents tbody tr[data-id]")).to_have_count(2)
-    assert Document.objects.count() == 2
+    expect(row.locator("[data-role=status]")).to_have_text("gotowy")
+    expect(page.locator("#documents tbody tr[data-id]")).to_have_count(1)  # the same data: the same list
+    assert Document.objects.count() == 1
+
+
+def test_a_list_made_again_after_its_data_changed_marks_the_older_one_outdated(printouts):
+    eligible_resident(last_name="Nowak", first_name="Anna")
+    page = printouts
+    roster_form = page.locator("form.request-document", has=page.locator("input[value=meal_roster]")).first
+    roster_form.get_by_role("button", name="Generuj").click()
+    first = page.locator("#documents tbody tr[data-id]").first
+    expect(first.locator("[data-role=status]")).to_have_text("gotowy", timeout=30_000)
+    eligible_resident(last_name="Lis", first_name="Ewa")  # a decision entered meanwhile
+
+    roster_form.get_by_role("button", name="Generuj").click()
+
+    rows = page.locator("#documents tbody tr[data-id]")
+    expect(rows).to_have_count(2)
+    expect(rows.nth(1).locator("[data-role=outdated]")).to_have_text("nieaktualna: dane się od tego czasu zmieniły")
+    expect(rows.nth(0).locator("[data-role=outdated]")).to_have_count(0)
+    page.reload()  # the server says the same
+    expect(page.locator("#documents tbody tr[data-id]").nth(1).locator("[data-role=outdated]")).to_have_count(1)
+    expect(page.locator("#documents tbody tr[data-id]").nth(0).locator("[data-role=outdated]")).to_have_count(0)
 
 
 def test_a_refused_request_shows_the_reason_next_to_the_form(printouts):

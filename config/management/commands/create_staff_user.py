@@ -1,9 +1,17 @@
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from config.roles import Role, roles_with
+from config.roles import Role
+from config.roles_setup import staff_user_set
+
+
+def check_password(password, user):
+    """Django's password validators (settings.AUTH_PASSWORD_VALIDATORS), as for a password set on a page."""
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise CommandError(f"Password refused: {' '.join(error.messages)}") from None
 
 
 class Command(BaseCommand):
@@ -19,14 +27,13 @@ class Command(BaseCommand):
     def handle(self, *args, username, role, password, first_name, last_name, **options):
         if role not in Role.values:
             raise CommandError(f"Unknown role {role!r}; choose one of: {', '.join(Role.values)}")
-        with transaction.atomic():
-            user, created = get_user_model().objects.get_or_create(username=username)
-            user.set_password(password)
-            user.is_active = True
-            user.is_staff = role in roles_with("admin.use")  # the Django admin lets in staff only
-            if first_name or last_name:
-                user.first_name, user.last_name = first_name, last_name
-            user.save()
-            user.groups.set([Group.objects.get(name=role)])
+        _, created = staff_user_set(
+            username=username,
+            role=role,
+            password=password,
+            first_name=first_name,
+            last_name=last_name,
+            check=check_password,
+        )
         verb = "Created" if created else "Updated"
         self.stdout.write(self.style.SUCCESS(f"{verb} user {username} with role {role}."))
