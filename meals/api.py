@@ -156,7 +156,7 @@ class MealDayPlan(APIView):
 
 
 class MealOfflinePack(APIView):
-    """Everyone eligible today, for a counter to keep serving without the network (docs/api.md#hot-meals).
+    """Everyone eligible today, for a counter to keep serving without the network (docs/counter.md).
 
     Personal data in bulk: never cached (``Cache-Control: no-store``, as every answer of the
     service) and recorded in the audit trail like every full list read.

@@ -64,7 +64,7 @@ class MealIssue(models.Model):
 
 class OfflineConflict(models.Model):
     """A meal a counter served offline that the server refused when the queue was sent: someone
-    had been served meanwhile (or was no longer eligible). Kept for the coordinator (docs/domain.md#hot-meals)."""
+    had been served meanwhile (or was no longer eligible). Kept for the coordinator (docs/counter.md)."""
 
     resident = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="+")
     date = models.DateField(_("date"))

@@ -1,4 +1,4 @@
-"""The offline pack: what a counter keeps on the device to serve without the network (docs/api.md#hot-meals)."""
+"""The offline pack: what a counter keeps on the device to serve without the network (docs/counter.md)."""
 
 import datetime
 from dataclasses import dataclass
