@@ -1,4 +1,4 @@
-"""B3: resident search (API.md ``GET /api/v1/residents/?search=``) typed without Polish letters.
+"""B3: resident search (docs/api.md ``GET /api/v1/residents/?search=``) typed without Polish letters.
 
 Queries are made from residents drawn at random from the register, so common surnames are
 searched as often as they occur, and typed the way people type at a desk: no diacritics, some

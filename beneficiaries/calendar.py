@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from beneficiaries.models import ClosureDay
 
-# Monday to Friday (DOMAIN.md); an office that opens on Saturdays changes the setting, not code.
+# Monday to Friday (docs/domain.md); an office that opens on Saturdays changes the setting, not code.
 DEFAULT_OPENING_WEEKDAYS = (1, 2, 3, 4, 5)
 
 

@@ -1,4 +1,4 @@
-"""The one eligibility rule of the service (DOMAIN.md "Eligibility", API.md reason codes).
+"""The one eligibility rule of the service (docs/domain.md#eligibility; codes: docs/api.md#eligibility-reason-codes).
 
 Meals, workshops and printed lists all ask :func:`check_eligibility` (one resident) or
 :func:`residents_eligible_on` (everyone, as a queryset); both encode the same rule.

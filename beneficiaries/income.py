@@ -1,4 +1,4 @@
-"""The income test of DOMAIN.md: monthly net income per person <= programme % x criterion.
+"""The income test (docs/domain.md#income-test): monthly net income per person <= programme % x criterion.
 
 The criterion is the single-person amount for a household of one and the per-person amount
 otherwise; both it and the programme's percentage are the ones in force on the entitlement's

@@ -15,7 +15,7 @@ class District(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-# Hot meals are served to residents of these districts only (DOMAIN.md "Eligibility").
+# Hot meals are served to residents of these districts only (docs/domain.md#eligibility).
 SERVED_DISTRICTS = frozenset({District.CHORZOW_STARY, District.MACIEJKOWICE})
 
 
@@ -25,7 +25,7 @@ class Program(models.TextChoices):
 
 
 class Funding(models.TextChoices):
-    """Who pays (DOMAIN.md "Eligibility"): the programme, when the income test passes, or the
+    """Who pays (docs/funding.md#funding-of-an-entitlement): the programme, when the income test passes, or the
     municipality's own money under its own resolution, with no income limit."""
 
     PROGRAMME = "programme", _("Programme")

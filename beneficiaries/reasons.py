@@ -1,4 +1,4 @@
-"""Eligibility reason codes (API.md) in words staff understand, per programme."""
+"""Eligibility reason codes (docs/api.md#eligibility-reason-codes) in words staff understand, per programme."""
 
 from django.utils.translation import gettext_lazy as _
 

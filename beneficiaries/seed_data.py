@@ -1,4 +1,4 @@
-"""Facts researched for DOMAIN.md, seeded by a migration and editable afterwards by coordinators."""
+"""Facts researched for docs/domain.md, seeded by a migration and editable afterwards by coordinators."""
 
 from decimal import Decimal
 

@@ -28,7 +28,7 @@ def search_words(text: str | None) -> list[str]:
 
 
 def resident_search(*, text: str | None) -> QuerySet[Resident]:
-    """Residents matching ``text`` (API.md): names in any order, a card number, the start of a PESEL.
+    """Residents matching ``text`` (docs/api.md): names in any order, a card number, the start of a PESEL.
 
     Ignores case and Polish letters. Words match the folded ``search_text`` column with LIKE
     '%word%', which PostgreSQL answers from a pg_trgm GIN index; digits match the start of the
@@ -125,7 +125,7 @@ def resident_possible_duplicates(
     flat: str = "",
     exclude_id: int | None = None,
 ) -> list[Resident]:
-    """Residents who may be this person (DOMAIN.md "Identity"), each with ``duplicate_reason``.
+    """Residents who may be this person (docs/domain.md#identity-and-pesel), each with ``duplicate_reason``.
 
     Same or very similar name and the same birth date, or a very similar name at the same
     address. Two queries (by birth date, by address), both on indexed columns.
@@ -219,7 +219,7 @@ def retention_cutoff(today: datetime.date) -> datetime.date:
     """Data whose last entitlement ended before this day is past retention on ``today``.
 
     Retention is ``settings.RETENTION_YEARS`` full years counted from 1 January of the year after
-    the last entitlement ends (DOMAIN.md, docs/retention.md): a decision ending in 2020 keeps the
+    the last entitlement ends (docs/domain.md, docs/retention.md): a decision ending in 2020 keeps the
     person's data until 31 December 2025 with 5 years, and the nightly job of 1 January 2026
     anonymises them.
     """

@@ -1,4 +1,4 @@
-"""API shapes of residents, entitlements and eligibility (API.md "Residents", "Entitlements").
+"""API shapes of residents, entitlements and eligibility (docs/api.md#residents, docs/api.md#entitlements).
 
 Input serializers only check types and sizes and call the shared validators; the services
 decide (and re-check) everything else.

@@ -1,4 +1,4 @@
-"""Street register look-up: which district a typed street name belongs to (DOMAIN.md "Addresses").
+"""Street register look-up: which district a typed street name belongs to (docs/domain.md#districts-and-streets).
 
 People write "ul. Kasprowicza 2", "Kasprowicza", "J. Kasprowicza" or "Jana Kasprowicza" for the
 same street; the register holds "Jana Kasprowicza". A name matches a register entry when it is

@@ -45,7 +45,7 @@ class TokenLoginView(generics.GenericAPIView):
 
 
 class TokenLogoutView(APIView):
-    """POST with a token -> 204; that token answers 401 from then on (API.md "Auth")."""
+    """POST with a token -> 204; that token answers 401 from then on (docs/api.md#auth)."""
 
     permission_classes = [IsAuthenticated]  # whoever holds a token may end it, whatever their role
 

@@ -1,4 +1,4 @@
-"""Errors raised before any API view runs still answer in API.md's shape under /api/.
+"""Errors raised before any API view runs still answer in the API's shape under /api/.
 
 Django handles an unknown URL (the resolver, a path converter refusing "2026-02-30"), a body
 over DATA_UPLOAD_MAX_MEMORY_SIZE and an unhandled exception itself, with HTML pages. A client

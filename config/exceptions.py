@@ -1,4 +1,4 @@
-"""The API's error shapes (API.md "Conventions"), produced in one place.
+"""The API's error shapes (docs/api.md#conventions), produced in one place.
 
 Domain apps raise a subclass of :class:`DomainError` with a stable ``code``, a translated
 message and an HTTP status, built by the app's error factory (``<app>/exceptions.py``);

@@ -1,4 +1,4 @@
-"""Liveness of the two things the service leans on, for /healthz (API.md "Health")."""
+"""Liveness of the two things the service leans on, for /healthz (docs/api.md#health)."""
 
 import os
 

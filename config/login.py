@@ -3,7 +3,7 @@
 :class:`ThrottledModelBackend` counts each attempt before the password is checked
 (config/throttling.py); past the limit it refuses without checking it and marks the request,
 so each surface can say why: the token endpoint answers ``429``, the staff page ``429`` with a
-message, the admin page its form error (docs/security.md "Logins").
+message, the admin page its form error (docs/security.md#logins).
 """
 
 from django.contrib.admin.forms import AdminAuthenticationForm

@@ -9,7 +9,7 @@ PUBLIC_PREFIXES = ("/static/", HEALTH_PATH)
 
 
 class HealthCheckMiddleware:
-    """Answers ``/healthz`` (API.md "Health") before Django validates the Host header.
+    """Answers ``/healthz`` (docs/api.md#health) before Django validates the Host header.
 
     Container health checks and load balancers probe the server by address (``127.0.0.1:8000``),
     which production ``ALLOWED_HOSTS`` rightly refuses. The answer carries no host name, no
@@ -59,7 +59,7 @@ class RefuseUnprintableInputMiddleware:
     """Every query parameter and page form field is printable text, or the request is a 400.
 
     Django answers the exception with ``handler400`` (config/errors.py): the field's error in
-    API.md's shape under /api/, Django's 400 page elsewhere. JSON bodies are checked by the
+    the API's shape under /api/, Django's 400 page elsewhere. JSON bodies are checked by the
     API's parser (config/parsers.py), text in files by whoever reads them.
     """
 

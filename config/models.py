@@ -1,4 +1,4 @@
-"""The append-only audit trail (DOMAIN.md "Data protection"), and the login counter's fallback.
+"""The append-only audit trail (docs/domain.md#data-protection), and the login counter's fallback.
 
 Every issue, void, sign-up, cancellation, attendance change, eligibility change, print and
 download is recorded with who and when. Rows are only ever inserted: the model refuses

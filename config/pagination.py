@@ -4,7 +4,7 @@ from rest_framework.exceptions import ValidationError
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
-    """API.md: ``{"count", "next", "previous", "results"}`` with ``?page=N``.
+    """docs/api.md: ``{"count", "next", "previous", "results"}`` with ``?page=N``.
 
     ``?page_size=`` (1..200) is refused with 400 when it is not a whole number from 1, as the
     schema says, instead of being silently replaced by the default.

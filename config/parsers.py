@@ -1,4 +1,4 @@
-"""The API's JSON parser: DRF's, with a depth limit and no unprintable text (API.md "Conventions").
+"""The API's JSON parser: DRF's, with a depth limit and no unprintable text (docs/api.md#conventions).
 
 A body nested past :data:`MAX_DEPTH` is a ``400`` (Python's own limit would be a RecursionError,
 a 500, in the parser or in whatever walks the data after it). A string anywhere in the body with

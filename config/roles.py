@@ -1,4 +1,4 @@
-"""The three staff roles of API.md and the ONE table of what each role may do and see.
+"""The three staff roles of docs/api.md and the ONE table of what each role may do and see.
 
 Every "may this user ...?" in the project names a capability of :data:`RULES`: the API's
 permission class and the pages' decorator (``config.permissions``), the templates' filter
@@ -37,7 +37,7 @@ DOCUMENT_KINDS: dict[str, frozenset[Role]] = {
     "meal_serving_sheet": frozenset({COORDINATOR}),  # names diets and allergies: staff only, never signed
 }
 
-# capability -> the roles that have it (API.md "Roles" and "Residents").
+# capability -> the roles that have it (docs/api.md#roles and #residents).
 RULES: dict[str, frozenset[Role]] = {
     # Residents: everyone who serves them looks them up; coordinators keep the register.
     "residents.read": EVERY_ROLE,  # search, the resident, entitlements, eligibility, streets, closure days
@@ -73,7 +73,7 @@ RULES: dict[str, frozenset[Role]] = {
 }
 
 # Personal fields of a resident (and of their entitlements) -> the capability that shows them.
-# The API drops a field its reader may not see (absent, as API.md allows); the pages ask the
+# The API drops a field its reader may not see (absent, as docs/api.md allows); the pages ask the
 # same capability.
 FIELD_CAPABILITIES: dict[str, str] = {
     "pesel": "residents.see_pesel",

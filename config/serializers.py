@@ -52,7 +52,7 @@ class ErrorSerializer(serializers.Serializer):
 
 
 class TokenSerializer(serializers.Serializer):
-    """The answer of the token login (API.md "Auth"): the token once, and when it stops working."""
+    """The answer of the token login (docs/api.md#auth): the token once, and when it stops working."""
 
     token = serializers.CharField(source="plain")
     expiry = serializers.DateTimeField()

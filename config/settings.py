@@ -287,7 +287,7 @@ IMPORT_INLINE_ROWS = env.int("IMPORT_INLINE_ROWS", default=300)
 MEAL_POINT_NAME = env.str("MEAL_POINT_NAME", default="CPS Chorzów, ul. Kasprowicza 2")
 MEAL_POINT_HOURS = env.str("MEAL_POINT_HOURS", default="12:00–13:00")
 # Minutes after a workshop's start during which its leader may give absentees' places to those
-# waiting at the door (docs/domain.md "Workshops").
+# waiting at the door (docs/domain.md#workshops).
 WORKSHOP_DOOR_MINUTES = env.int("WORKSHOP_DOOR_MINUTES", default=15)
 # The FEPŻ attendance list's programme lines (docs/printing.md): the subprogramme ("Podprogram
 # 2026"; empty: the session's year), the partner organisation (empty: a line to fill in by hand),

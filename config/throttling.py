@@ -2,7 +2,7 @@
 
 The token endpoint, the staff login page and the admin login all authenticate through
 ``config.backends.ThrottledModelBackend``, which calls :func:`login_attempt` before checking a
-password: one counter for all three (docs/security.md "Logins").
+password: one counter for all three (docs/security.md#logins).
 
 An attempt is counted *before* the password is checked (an atomic increment), so parallel
 guesses cannot all pass a check that none of them has counted yet; a successful login, or one

@@ -1,4 +1,4 @@
-"""API tokens (django-rest-knox): one per login, stored hashed, with a lifetime (docs/security.md "Tokens").
+"""API tokens (django-rest-knox): one per login, stored hashed, with a lifetime (docs/security.md#tokens).
 
 A token dies when it expires (REST_KNOX["TOKEN_TTL"], API_TOKEN_HOURS), at logout, and with
 all the user's other tokens when the password changes or the user is deactivated.

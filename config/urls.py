@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from config import api, errors, login, views
 
-# Under /api/ even Django's own errors answer in API.md's JSON shape (config/errors.py).
+# Under /api/ even Django's own errors answer in the API's JSON shape (config/errors.py).
 handler400 = errors.bad_request
 handler404 = errors.page_not_found
 handler500 = errors.server_error

@@ -1,4 +1,4 @@
-"""The refusals of the meals app, each with the stable code API.md gives it ("Hot meals")."""
+"""The refusals of the meals app, each with the stable code of docs/api.md#hot-meals."""
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import status

@@ -8,7 +8,7 @@ from beneficiaries.models import Resident
 
 
 class IssueSource(models.TextChoices):
-    """How an issue reached the service (API.md "Hot meals", ``source``)."""
+    """How an issue reached the service (docs/api.md#hot-meals, ``source``)."""
 
     COUNTER = "counter", _("counter")
     OFFLINE = "offline", _("offline queue")
@@ -19,7 +19,7 @@ class MealIssue(models.Model):
     """One hot meal handed out (or voided: nothing is ever deleted)."""
 
     resident = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="meal_issues")
-    # The Warsaw calendar day of the issue (API.md: "the day is the Warsaw calendar day").
+    # The Warsaw calendar day of the issue (docs/api.md: "the day is the Warsaw calendar day").
     date = models.DateField(_("date"))
     issued_at = models.DateTimeField(_("issued at"))
     issued_by = models.ForeignKey(

@@ -1,4 +1,4 @@
-"""Shapes of the meals API (API.md "Hot meals"): input validation and output, nothing else."""
+"""Shapes of the meals API (docs/api.md#hot-meals): input validation and output, nothing else."""
 
 from decimal import Decimal
 
@@ -247,7 +247,7 @@ class VoidedResidentSerializer(serializers.Serializer):
 
 
 class VoidedIssueSerializer(serializers.Serializer):
-    """An issue of the day that was undone (API.md "Hot meals": ``voided``)."""
+    """An issue of the day that was undone (docs/api.md#hot-meals: ``voided``)."""
 
     id = serializers.IntegerField()
     resident = VoidedResidentSerializer(source="*")
@@ -322,7 +322,7 @@ class DayPlanSerializer(serializers.ModelSerializer):
 
 
 class MealPriceSerializer(serializers.ModelSerializer):
-    """``{valid_from, price}``: ``price`` a decimal string in zł (API.md "Hot meals")."""
+    """``{valid_from, price}``: ``price`` a decimal string in zł (docs/api.md#hot-meals)."""
 
     valid_from = DayField()
     price = serializers.DecimalField(max_digits=8, decimal_places=2, min_value=Decimal("0.01"))

@@ -63,7 +63,7 @@ def meal_issue(
     """Hand out a hot meal to the resident named by id or card (exactly one of them), now or at ``issued_at``.
 
     ``issued_at``: when a counter that was offline scanned the card, or a meal on a signed paper
-    list (API.md "Hot meals"); the issue belongs to that moment's Warsaw day, an earlier day only
+    list (docs/api.md#hot-meals); the issue belongs to that moment's Warsaw day, an earlier day only
     for those who may backdate. A queued offline meal refused because someone served the
     resident meanwhile is kept as an :class:`OfflineConflict` for the coordinator.
     """

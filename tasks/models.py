@@ -41,7 +41,7 @@ class DocumentFailure(models.TextChoices):
     )
 
 
-# The parameter each kind takes, as named in the API (API.md "Documents").
+# The parameter each kind takes, as named in the API (docs/api.md#documents).
 KIND_PARAMETER = {
     DocumentKind.MEAL_ROSTER: "date",
     DocumentKind.WORKSHOP_ATTENDANCE: "session",

@@ -84,7 +84,7 @@ def data_fingerprint(*, kind: str, subject: str) -> str:
     """What a document of ``kind`` about ``subject`` would print now, as a short digest.
 
     Two requests with the same digest would print the same list (except the print time), so the
-    second may reuse the first's document (docs/printing.md "A list is never out of date").
+    second may reuse the first's document (docs/printing.md#a-list-is-never-out-of-date).
     """
     return _digest(_data(KINDS[DocumentKind(kind)], subject))
 

@@ -1,4 +1,4 @@
-"""Data is kept only while needed (DOMAIN.md "Data protection"; RODO art. 5, 15 and 17).
+"""Data is kept only while needed (docs/domain.md#data-protection; RODO art. 5, 15 and 17).
 
 The top of the flow: each app anonymises and exports its own rows, this module asks each in
 turn, inside one transaction, and records what happened.

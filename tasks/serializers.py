@@ -1,4 +1,4 @@
-"""Input validation and output shapes of the documents API (API.md "Documents") and of anonymisation."""
+"""Input validation and output shapes of the documents API (docs/api.md#documents) and of anonymisation."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -121,7 +121,7 @@ class AnonymiseInputSerializer(serializers.Serializer):
         return value
 
 
-# --- Imports (API.md "Imports") ---------------------------------------------------------------
+# --- Imports (docs/api.md#imports) ---------------------------------------------------------------
 
 
 class ImportUploadSerializer(serializers.Serializer):

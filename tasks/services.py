@@ -127,7 +127,7 @@ def document_request(*, kind: str, subject: str, subject_date: datetime.date, by
     """A staff member asks for a document (the API and the "Wydruki" page): a kind their role may print.
 
     The last document of the same kind and subject is handed back while its data is unchanged;
-    otherwise a new one is made (docs/printing.md "A list is never out of date").
+    otherwise a new one is made (docs/printing.md#a-list-is-never-out-of-date).
     """
     if kind not in document_kinds_for(by):
         raise exceptions.kind_not_allowed()

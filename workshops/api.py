@@ -1,4 +1,4 @@
-"""HTTP API of the workshops app (API.md "Workshops"): thin views over services and selectors."""
+"""HTTP API of the workshops app (docs/api.md#workshops): thin views over services and selectors."""
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -125,7 +125,7 @@ class SessionMarkAllPresentView(WorkshopView):
 
 class SessionAdmitAtDoorView(WorkshopView):
     """POST -> 200 {"admitted": id, "absent": id}: the first waiting takes an absentee's place and is
-    marked present (from the start until WORKSHOP_DOOR_MINUTES after; docs/api.md "Workshops")."""
+    marked present (from the start until WORKSHOP_DOOR_MINUTES after; docs/api.md#workshops)."""
 
     @extend_schema(
         request=None,

@@ -1,4 +1,4 @@
-"""The refusals of the workshops app, each with the stable code API.md gives it."""
+"""The refusals of the workshops app, each with the stable code of docs/api.md#workshops."""
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import status

@@ -155,7 +155,7 @@ class Signup(models.Model):
                 condition=Q(status="waitlisted"),
                 name="one_signup_per_waitlist_position",
             ),
-            # Attendance is recorded for confirmed participants only (API.md).
+            # Attendance is recorded for confirmed participants only (docs/api.md#workshops).
             models.CheckConstraint(
                 condition=Q(attended__isnull=True) | Q(status="confirmed"), name="attendance_only_when_confirmed"
             ),

@@ -1,4 +1,4 @@
-"""Input checks and output shapes of the workshops API (API.md "Workshops"); no rules here."""
+"""Input checks and output shapes of the workshops API (docs/api.md#workshops); no rules here."""
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import inline_serializer

@@ -1,4 +1,4 @@
-"""HTTP API of a resident's entitlements and eligibility (API.md); thin views over services."""
+"""HTTP API of a resident's entitlements and eligibility (docs/api.md); thin views over services."""
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone

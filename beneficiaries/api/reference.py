@@ -1,6 +1,6 @@
 """HTTP API of the reference data coordinators keep: street register and closure days.
 
-Extras beyond API.md (allowed by it): all staff read, coordinators write.
+Extras beyond docs/api.md (allowed by it): all staff read, coordinators write.
 """
 
 from django.shortcuts import get_object_or_404

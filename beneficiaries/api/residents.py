@@ -1,4 +1,4 @@
-"""HTTP API of residents (API.md): search, register, edit, the duplicate check and the card."""
+"""HTTP API of residents (docs/api.md): search, register, edit, the duplicate check and the card."""
 
 import json
 

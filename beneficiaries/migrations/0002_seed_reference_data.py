@@ -1,4 +1,4 @@
-"""Seed the street register and the income tables from DOMAIN.md (coordinators edit them later)."""
+"""Seed the street register and the income tables from docs/domain.md (coordinators edit them later)."""
 
 import datetime
 

@@ -104,7 +104,7 @@ LOOKUP_ROWS = 50
 
 
 def residents_page_read(*, by, page_number: int, rows: int, search: str) -> bool:
-    """A page of the register past the first (or longer than one) is a bulk read: recorded (DOMAIN.md).
+    """A page of the register past the first (or longer than one) is a bulk read: recorded (docs/domain.md).
 
     Returns whether it was recorded.
     """

@@ -1,4 +1,4 @@
-"""Create the three role groups of API.md."""
+"""Create the three role groups of docs/api.md."""
 
 from django.db import migrations
 

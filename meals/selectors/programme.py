@@ -56,7 +56,7 @@ def band_labels() -> list[str]:
 
 
 def sex_of(pesel: str | None) -> str:
-    """The PESEL's tenth digit: odd for men, even for women (DOMAIN.md "Identity")."""
+    """The PESEL's tenth digit: odd for men, even for women (docs/domain.md#identity-and-pesel)."""
     if not pesel or len(pesel) != 11 or not pesel.isdigit():
         return UNKNOWN
     return "male" if int(pesel[9]) % 2 else "female"

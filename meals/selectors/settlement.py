@@ -1,6 +1,6 @@
 """The caterer's settlement of a month: meals per day and funding, times each day's price.
 
-What the caterer's invoice is checked against (docs/settlement.md). A meal's funding is that
+What the caterer's invoice is checked against (docs/reports.md). A meal's funding is that
 of the hot-meal decision covering its day (``Entitlement.funding``); a meal no decision covers
 any more (the decision was shortened afterwards) counts under the programme, the default of a
 decision. Voided meals are shown apart and cost nothing.

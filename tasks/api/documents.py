@@ -1,4 +1,4 @@
-"""Thin DRF views of the documents API (API.md "Documents")."""
+"""Thin DRF views of the documents API (docs/api.md#documents)."""
 
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404

@@ -1,4 +1,4 @@
-"""Thin DRF views of the imports API (API.md "Imports"; docs/imports.md)."""
+"""Thin DRF views of the imports API (docs/api.md#imports; docs/imports.md)."""
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema

@@ -1,4 +1,4 @@
-"""The workshop attendance list, "Lista obecności" (DOMAIN.md "Printed lists")."""
+"""The workshop attendance list, "Lista obecności" (docs/domain.md#printed-lists)."""
 
 import datetime
 from collections.abc import Sequence

@@ -1,4 +1,4 @@
-"""What every FEPŻ document carries (DOMAIN.md "Printed lists"): the programme's logo strip, the
+"""What every FEPŻ document carries (docs/domain.md#printed-lists): the programme's logo strip, the
 programme line, the subprogramme year and the partner organisation (settings FEPZ_*)."""
 
 from dataclasses import dataclass

@@ -1,4 +1,4 @@
-"""The daily meal list, "Lista odbioru posiłków" (DOMAIN.md "Printed lists")."""
+"""The daily meal list, "Lista odbioru posiłków" (docs/domain.md#printed-lists)."""
 
 import datetime
 from collections.abc import Sequence
@@ -11,8 +11,8 @@ from tasks.rendering.layout import Column, Table, render
 from tasks.rendering.parts import lines_block, office_list_frame, signature_block
 
 TITLE = "Lista odbioru posiłków"
-# No diet or allergy here: every resident who signs sees the whole page (DOMAIN.md "Printed
-# lists", RODO art. 9). The staff's serving sheet (tasks/rendering/serving.py) carries them.
+# No diet or allergy here: every resident who signs sees the whole page (docs/domain.md#printed-lists,
+# RODO art. 9). The staff's serving sheet (tasks/rendering/serving.py) carries them.
 COLUMNS = (
     Column("Lp.", 9 * mm, align="right"),
     Column("Nazwisko i imię (rok urodzenia)", 58 * mm),

@@ -1,4 +1,4 @@
-"""The caterer's settlement of a month (DOMAIN.md "Printed lists"): what the invoice is checked against.
+"""The caterer's settlement of a month (docs/domain.md#printed-lists): what the invoice is checked against.
 
 Per day and funding: meals issued, voided (not paid), the day's price and the amount; the
 totals by funding and in all; a bar chart of meals per day. PDF and CSV.
@@ -109,7 +109,7 @@ def _row_cells(_number: int, row) -> tuple[str, ...]:
 
 
 def render_settlement_csv(*, settlement) -> bytes:
-    """A row per day and funding (API.md column order), then a total row per funding ("razem")."""
+    """A row per day and funding (docs/api.md column order), then a total row per funding ("razem")."""
     rows = [["data", "finansowanie", "wydane", "anulowane", "cena", "kwota"]]
     for row in settlement.rows:
         rows.append([row.date.isoformat(), row.funding, row.issued, row.voided, money(row.price), money(row.amount)])

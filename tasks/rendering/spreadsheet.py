@@ -1,4 +1,4 @@
-"""The one CSV writer of every document with a table (API.md "Documents": UTF-8 with BOM, ``;``, CRLF).
+"""The one CSV writer of every document with a table (docs/api.md#documents: UTF-8 with BOM, ``;``, CRLF).
 
 A Polish Excel opens such a file with the letters intact and splits it into columns by itself.
 Money is written with a decimal comma and no thousands grouping or unit (``1520,50``); cells

@@ -1,6 +1,6 @@
 """The printed forms' wording, in Polish whatever the interface language.
 
-These are the office's official forms (DOMAIN.md "Printed lists"): their text is fixed by the
+These are the office's official forms (docs/domain.md#printed-lists): their text is fixed by the
 office, not a translation of the interface, so it lives here as Polish text rather than in
 gettext catalogues (an English UI session still prints the Polish form). Names of diets,
 districts and dates are the ones the pages show, taken in Polish (docs/polish.md).

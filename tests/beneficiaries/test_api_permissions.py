@@ -1,4 +1,4 @@
-"""Who may do what (API.md "Roles"): anonymous 401, a role that may not 403, the rest allowed."""
+"""Who may do what (docs/api.md#roles): anonymous 401, a role that may not 403, the rest allowed."""
 
 import pytest
 from rest_framework.test import APIClient

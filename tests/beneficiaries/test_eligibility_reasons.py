@@ -1,4 +1,4 @@
-"""Every eligibility reason code of API.md, for hot meals and FEAD workshops."""
+"""Every eligibility reason code of docs/api.md, for hot meals and FEAD workshops."""
 
 import datetime
 
@@ -131,7 +131,7 @@ def test_a_suspended_decision_does_not_hide_a_second_active_one(make_resident, g
 
 
 def test_fead_ignores_district_point_closure_and_weekdays(make_resident, give_entitlement):
-    """DOMAIN.md: a FEAD referral covering the day is enough (a workshop may be on a Saturday)."""
+    """docs/domain.md: a FEAD referral covering the day is enough (a workshop may be on a Saturday)."""
     resident = make_resident(street="Wolności", district="other")
     give_entitlement(resident, program="fead", valid_to=MAY_DAY + datetime.timedelta(days=30))
     ClosureDay.objects.create(date=MONDAY)

@@ -11,7 +11,7 @@ from tests.support import nothing_changed
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
-LIMIT = "1646.00"  # 2025, hot meal, household of 3 (DOMAIN.md's example)
+LIMIT = "1646.00"  # 2025, hot meal, household of 3 (docs/domain.md#income-test, its example)
 
 
 def decision(income: str, **fields) -> dict:

@@ -26,7 +26,7 @@ LIMITS = [
     ("fead", D(2024, 3, 1), 1, Decimal("2056.40")),  # 265 % x 776
     ("hot_meal", D(2024, 3, 1), 1, Decimal("1552.00")),  # 200 % x 776
     ("hot_meal", D(2024, 3, 1), 2, Decimal("1200.00")),  # 200 % x 600
-    # Criterion 2025-01-01 (1010 / 823): DOMAIN.md's two examples and the other two cases
+    # Criterion 2025-01-01 (1010 / 823): docs/domain.md's two examples and the other two cases
     ("hot_meal", D(2025, 1, 1), 3, Decimal("1646.00")),
     ("hot_meal", D(2026, 3, 2), 1, Decimal("2020.00")),
     ("fead", D(2025, 1, 1), 1, Decimal("2676.50")),

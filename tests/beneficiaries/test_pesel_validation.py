@@ -1,4 +1,4 @@
-"""PESEL vectors of DOMAIN.md, through the validator and through the API."""
+"""PESEL vectors of docs/domain.md, through the validator and through the API."""
 
 import datetime
 

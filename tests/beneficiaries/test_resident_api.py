@@ -1,4 +1,4 @@
-"""Residents through the API: the fields of API.md, card numbers, versions and edit conflicts."""
+"""Residents through the API: the fields of docs/api.md, card numbers, versions and edit conflicts."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Search of API.md: names in either order, card number, start of the PESEL; no case, no diacritics."""
+"""Search of docs/api.md: names in either order, card number, start of the PESEL; no case, no diacritics."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Settings come from the environment, with defaults that need no server (API.md "Processes")."""
+"""Settings come from the environment, with defaults that need no server (docs/architecture.md#processes)."""
 
 import json
 import os

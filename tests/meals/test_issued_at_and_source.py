@@ -1,4 +1,4 @@
-"""POST /api/v1/meals/issues/ with ``issued_at`` and ``source`` (API.md "Hot meals"): a counter that was
+"""POST /api/v1/meals/issues/ with ``issued_at`` and ``source`` (docs/api.md#hot-meals): a counter that was
 offline sends its queue later, a coordinator enters a signed paper list afterwards."""
 
 import datetime

@@ -1,4 +1,4 @@
-"""POST /api/v1/meals/issues/: a meal by resident id or by card, with what API.md returns."""
+"""POST /api/v1/meals/issues/: a meal by resident id or by card, with what docs/api.md returns."""
 
 import datetime
 

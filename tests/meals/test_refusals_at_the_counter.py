@@ -1,4 +1,4 @@
-"""Every refusal of a check-in, with API.md's status, code and extra keys."""
+"""Every refusal of a check-in, with the API's status, code and extra keys."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""Roles (API.md): distribution and coordinators at the counter; coordinators plan the day."""
+"""Roles (docs/api.md): distribution and coordinators at the counter; coordinators plan the day."""
 
 import pytest
 

@@ -195,7 +195,7 @@ def principals(distributor, leader, coordinator, no_role_user) -> dict:
 
 def api_client_for(user) -> APIClient:
     client = APIClient()
-    client.default_format = "json"  # API.md: JSON in
+    client.default_format = "json"  # docs/api.md: JSON in
     if user is not None:
         client.force_authenticate(user)
     return client

@@ -14,7 +14,7 @@ LABELS = {
     "fuzz_examples": "schemathesis examples run",
     "fuzz_operations": "operations fuzzed",
     "fuzz_5xx": "5xx answers found by the fuzzer",
-    "fuzz_bad_shape": "4xx answers not in API.md's shape",
+    "fuzz_bad_shape": "4xx answers not in the API's shape",
     "faults_injected": "faults injected",
     "faults_lost": "requests or documents lost to a fault",
 }

@@ -1,4 +1,4 @@
-"""Who may call what: API.md's role table written out per endpoint, the expectation of the matrix tests.
+"""Who may call what: the API's role table written out per endpoint, the expectation of the matrix tests.
 
 The endpoints themselves come from the URL resolver (tests/security/endpoints.py), so a new
 endpoint that is not listed here fails the matrix until someone decides who may call it.
@@ -140,7 +140,7 @@ PUBLIC_PAGES = {"login", "logout", "set_language"}
 # --- Inside the endpoints and pages: what each role may do with a row, and see of a person ---------
 # The same rules hold in the API and on the pages (tests/security/test_the_same_rules_in_api_and_pages.py).
 
-# Document kinds each role may request and read (API.md "Documents"); other kinds are refused
+# Document kinds each role may request and read (docs/api.md#documents); other kinds are refused
 # with 403 when requested and are not found (404) when read.
 DOCUMENT_KINDS = {
     "meal_roster": ONLY_COORDINATOR,
@@ -151,7 +151,7 @@ DOCUMENT_KINDS = {
     "meal_serving_sheet": ONLY_COORDINATOR,
 }
 
-# Voiding a meal issue: who may undo whose issue (API.md "Roles"). Counter staff: their own, the
+# Voiding a meal issue: who may undo whose issue (docs/api.md#roles). Counter staff: their own, the
 # same day; coordinators: any. The API says so on each issue (may_void), the counter obeys it.
 VOID_OWN_TODAY = MEALS
 VOID_ANY = ONLY_COORDINATOR
@@ -161,7 +161,7 @@ VOID_ANY = ONLY_COORDINATOR
 READ_EVERY_SESSION = WORKSHOPS
 NAME_ANOTHER_LEADER = ONLY_COORDINATOR
 
-# Personal fields of a resident: the roles that receive each (API.md "Residents"). Everyone else
+# Personal fields of a resident: the roles that receive each (docs/api.md#residents). Everyone else
 # gets the key absent in the API and sees nothing of it on the resident's page.
 FIELDS = {
     "pesel": ONLY_COORDINATOR,
@@ -173,5 +173,5 @@ FIELDS = {
     "allergies": STAFF,
 }
 # ... and the phone of a person signed up (confirmed or waiting) to a session the reader leads:
-# leaders call those promoted from the waiting list (API.md "Residents").
+# leaders call those promoted from the waiting list (docs/api.md#residents).
 PHONE_OF_PARTICIPANTS = frozenset({WORKSHOP})

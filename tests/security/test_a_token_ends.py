@@ -1,6 +1,6 @@
 """API tokens end: at logout, on expiry, when the password changes or the user is deactivated.
 
-Each login makes a token of its own (API.md "Auth", docs/security.md "Tokens").
+Each login makes a token of its own (docs/api.md#auth, docs/security.md#tokens).
 """
 
 import datetime

@@ -1,4 +1,4 @@
-"""Anonymising a person reaches everything the service holds (API.md "Retention and the data subject").
+"""Anonymising a person reaches everything the service holds (docs/api.md#retention-and-the-data-subject).
 
 Stored printouts are made again without them, void reasons are scrubbed, the card number is
 released and the audit trail's values are blanked; afterwards a scan of every stored file

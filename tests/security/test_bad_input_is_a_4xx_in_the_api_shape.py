@@ -1,4 +1,4 @@
-"""Hostile input to every API operation (and staff page): never a 5xx, every API refusal in API.md's shape.
+"""Hostile input to every API operation (and staff page): never a 5xx, every API refusal in the API's shape.
 
 Oversized bodies, NUL bytes, huge integers in URLs and bodies, impossible dates, broken JSON
 and wrong content types, sent by a coordinator (who may call everything) to each operation

@@ -1,4 +1,4 @@
-"""Each action DOMAIN.md names leaves one audit event: who, when, what before and after.
+"""Each action docs/domain.md names leaves one audit event: who, when, what before and after.
 
 Every action is done the way staff do it (the API, or the page where that is the only way),
 and the event is then read back through the coordinator's audit API.

@@ -1,4 +1,4 @@
-"""Schemathesis fuzzes every operation of the published OpenAPI schema: no 5xx, every 4xx in API.md's shape,
+"""Schemathesis fuzzes every operation of the published OpenAPI schema: no 5xx, every 4xx in the API's shape,
 and every answer as the schema describes it (all of schemathesis' checks: status codes, content
 types, headers, the response body against its schema, schema-violating input refused, auth).
 
@@ -58,7 +58,7 @@ def wsgi_app():
 
 
 def is_api_shaped(response) -> bool:
-    """API.md: ``{"code", "detail", ...}`` for refusals, ``{"field": [messages]}`` for validation."""
+    """docs/api.md: ``{"code", "detail", ...}`` for refusals, ``{"field": [messages]}`` for validation."""
     try:
         body = response.json()
     except ValueError:

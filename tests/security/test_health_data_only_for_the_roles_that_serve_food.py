@@ -1,4 +1,4 @@
-"""Diet and allergies (health data) reach only the roles DOMAIN.md names: those who serve food or run workshops.
+"""Diet and allergies (health data) reach only the roles docs/domain.md names: those who serve food or run workshops.
 
 Every GET endpoint and staff page is read by every role; wherever the resident's diet or
 allergies appear, the role must have config.roles' "residents.see_health". Narrowing that rule
@@ -65,7 +65,7 @@ def test_every_page_with_health_data_goes_to_a_health_data_role(world, principal
     assert not leaks or set(leaks) <= ALWAYS_HEALTH_DATA[role], leaks
 
 
-# The counter's own screens exist to serve food: API.md fixes diet and allergies in them, and
+# The counter's own screens exist to serve food: docs/api.md fixes diet and allergies in them, and
 # only the roles that serve food reach them (the permission matrix proves that). The export of
 # one person's data (right of access) must hold everything, health data included.
 COUNTER = {

@@ -2,7 +2,7 @@
 
 Failures are counted per user name (10 in 15 minutes) and per client address (50), whatever
 header the client sends, atomically (parallel guesses included), and in the database while
-Redis is down (API.md "Auth", docs/security.md "Logins").
+Redis is down (docs/api.md#auth, docs/security.md#logins).
 """
 
 import uuid

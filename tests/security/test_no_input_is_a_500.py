@@ -1,4 +1,4 @@
-"""No input is a 500: deep JSON, OPTIONS, control characters and text-direction marks (API.md "Conventions").
+"""No input is a 500: deep JSON, OPTIONS, control characters and text-direction marks (docs/api.md#conventions).
 
 Every endpoint is found by walking the URL resolver (tests/security/endpoints.py), so a new
 one is covered without being listed.

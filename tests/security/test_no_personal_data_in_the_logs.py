@@ -1,7 +1,7 @@
 """Searches carry names and PESEL numbers in query strings: none of it reaches the logs of a real server.
 
 gunicorn runs as in production (gunicorn.conf.py, access log on, the service's own log at INFO)
-and its whole output is read back (docs/security.md "Logs").
+and its whole output is read back (docs/security.md#logs).
 """
 
 import urllib.parse

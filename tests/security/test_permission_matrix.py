@@ -1,4 +1,4 @@
-"""Every endpoint x every role x anonymous (and a user with no role), against API.md's role table.
+"""Every endpoint x every role x anonymous (and a user with no role), against the API's role table.
 
 Anonymous: 401 on every API endpoint but token login, schema and docs; a redirect to the
 login page on every staff page. A role the table does not name: 403. A role it names: never

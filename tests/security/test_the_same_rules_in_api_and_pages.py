@@ -1,6 +1,6 @@
 """Inside the endpoints: each role may do and see the same in the API and on the pages.
 
-The expectations are tests/security/permission_policy.py's (API.md's roles written out): which
+The expectations are tests/security/permission_policy.py's (the API's roles written out): which
 personal fields each role receives, which document kinds it may print, whose meal issues it may
 void, which workshop sessions it reads and who may name another session's leader.
 """

@@ -1,4 +1,4 @@
-"""POST /api/v1/imports/ (API.md "Imports"): dry run 200, applied 201, a file that is not the table 400."""
+"""POST /api/v1/imports/ (docs/api.md#imports): dry run 200, applied 201, a file that is not the table 400."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile

@@ -1,4 +1,4 @@
-"""The daily meal list prints what DOMAIN.md "Printed lists" asks, with every name as written."""
+"""The daily meal list prints what docs/domain.md#printed-lists asks, with every name as written."""
 
 import datetime
 import re

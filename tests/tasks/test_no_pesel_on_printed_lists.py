@@ -1,4 +1,4 @@
-"""No PESEL on any printed list or report (DOMAIN.md "Data protection"), whatever the residents have on file."""
+"""No PESEL on any printed list or report (docs/domain.md#data-protection), whatever the residents have on file."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""Workshop leaders and coordinators manage workshops; distribution staff may not (API.md "Roles")."""
+"""Workshop leaders and coordinators manage workshops; distribution staff may not (docs/api.md#roles)."""
 
 import pytest
 

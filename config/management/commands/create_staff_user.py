@@ -15,7 +15,7 @@ def check_password(password, user):
 
 
 class Command(BaseCommand):
-    help = "Create or update a staff user with exactly one role (API.md 'Roles')."
+    help = "Create or update a staff user with exactly one role (docs/api.md#roles)."
 
     def add_arguments(self, parser):
         parser.add_argument("username")
