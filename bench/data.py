@@ -26,7 +26,7 @@ ISSUE_STRIDE = 20  # each resident eats on every 20th opening day in the past: 5
 RESIDENT_COLUMNS = (
     "id", "first_name", "last_name", "pesel", "birth_date", "street", "building", "flat", "postal_code",
     "district", "phone", "diet", "allergies", "notes", "card_number", "is_active", "search_text",
-    "sort_name", "address_key", "created_at", "updated_at", "version",
+    "sort_name", "address_key", "created_at", "updated_at", "version", "homeless",
 )  # fmt: skip
 
 
@@ -105,6 +105,7 @@ class ResidentMaker:
             ALLERGIES[resident_id % 6] if resident_id % 9 == 0 else "", "", card,
             resident_id % 97 != 0,  # about 1 % inactive
             search_text, self.sort_name(last, first), self.address_key(street, building, flat), self.now, self.now, 1,
+            False,
         )  # fmt: skip
 
     def _street(self, resident_id: int) -> tuple[str, str]:
@@ -151,17 +152,18 @@ def insert_entitlements(conn: psycopg.Connection, today: datetime.date, first_id
     conn.execute(
         """
         INSERT INTO beneficiaries_entitlement
-            (resident_id, program, valid_from, valid_to, document_number, weekdays, status, created_at)
+            (resident_id, program, valid_from, valid_to, document_number, weekdays, status, created_at, funding)
         SELECT r, 'hot_meal', %(today)s::date - 300 - r %% 60, %(today)s::date + 30,
                'OPS.8220.' || r || '.2026', '1234567',
-               CASE WHEN r %% 50 = 7 THEN 'suspended' ELSE 'active' END, now()
+               CASE WHEN r %% 50 = 7 THEN 'suspended' ELSE 'active' END, now(), 'programme'
         FROM generate_series(%(first)s::int, %(last)s::int) AS r
         UNION ALL
         SELECT r, 'hot_meal', %(today)s::date - 700, %(today)s::date - 400, 'OPS.8220.' || r || '.2024', '12345',
-               'active', now()
+               'active', now(), 'programme'
         FROM generate_series(%(first)s::int, %(last)s::int) AS r WHERE r %% 10 < 3
         UNION ALL
-        SELECT r, 'fead', %(today)s::date - 100, %(today)s::date + 200, 'SK.FEAD.' || r, '1234567', 'active', now()
+        SELECT r, 'fead', %(today)s::date - 100, %(today)s::date + 200, 'SK.FEAD.' || r, '1234567', 'active', now(),
+               'programme'
         FROM generate_series(%(first)s::int, %(last)s::int) AS r WHERE r %% 5 = 1
         """,
         ids,
@@ -187,11 +189,11 @@ def insert_past_issues(
         """
         INSERT INTO meals_mealissue
             (resident_id, date, issued_at, issued_by_id, takeaway, collected_by, client_ref,
-             voided_at, voided_by_id, void_reason)
+             voided_at, voided_by_id, void_reason, source, recorded_at)
         SELECT r, d.day, i.at, i.staff, r %% 10 = 1, '', NULL,
                CASE WHEN i.voided THEN i.at + interval '5 minutes' END,
                CASE WHEN i.voided THEN i.staff END,
-               CASE WHEN i.voided THEN 'pomyłka' ELSE '' END
+               CASE WHEN i.voided THEN 'pomyłka' ELSE '' END, 'counter', i.at
         FROM unnest(%(days)s::date[]) WITH ORDINALITY AS d(day, n)
         CROSS JOIN LATERAL generate_series(1 + (d.n %% %(stride)s)::int, %(residents)s::int, %(stride)s::int) AS r
         CROSS JOIN LATERAL (
@@ -206,10 +208,10 @@ def insert_past_issues(
     )  # fmt: skip
     conn.execute(
         """
-        INSERT INTO config_auditevent (at, actor_id, action, object_type, object_id, before, after)
+        INSERT INTO config_auditevent (at, actor_id, action, object_type, object_id, before, after, source)
         SELECT issued_at, issued_by_id, 'meal.issue', 'meals.mealissue', id::text, NULL,
                jsonb_build_object('resident', resident_id, 'date', date, 'takeaway', takeaway,
-                                  'collected_by', collected_by, 'client_ref', client_ref)
+                                  'collected_by', collected_by, 'client_ref', client_ref), ''
         FROM meals_mealissue
         """
     )

@@ -60,8 +60,8 @@ def roster_day(bench: Bench) -> datetime.date:
     bench.sql(
         """
         INSERT INTO beneficiaries_entitlement
-            (resident_id, program, valid_from, valid_to, document_number, weekdays, status, created_at)
-        SELECT r, 'hot_meal', %s::date - 2, %s::date + 2, 'OPS.8220.B5.' || r, '1234567', 'active', now()
+            (resident_id, program, valid_from, valid_to, document_number, weekdays, status, created_at, funding)
+        SELECT r, 'hot_meal', %s::date - 2, %s::date + 2, 'OPS.8220.B5.' || r, '1234567', 'active', now(), 'programme'
         FROM unnest(%s::bigint[]) AS r
         """,
         (day, day, [resident.pk for resident in chosen]),
