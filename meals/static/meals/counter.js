@@ -36,7 +36,7 @@
   var queue = [];        // this user's meals served offline: {state: "waiting" | "refused", ...}
   var sending = [];      // queued meals on their way to the server
   var mayResend = true;  // false from a failed request until the server answers again
-  var SYNC_WINDOW = 4;
+  var SYNC_WINDOW = 16;  // meals sent at once (bench.offline_sync: 200 queued in 4.0 s; 4 at once took 6.9 s)
   // Server time minus device time, from the Date header of the last answer: offline meals carry
   // the server's clock, not a tablet's that may be minutes off.
   var clockOffset = Number(window.localStorage.getItem(CLOCK_KEY)) || 0;
