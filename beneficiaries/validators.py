@@ -14,7 +14,7 @@ from stdnum import exceptions as stdnum_errors
 from stdnum.pl import pesel as stdnum_pesel
 
 from beneficiaries.models import DietTag
-from config.dates import day_text
+from config.dates import day_text, parse_day
 
 EARLIEST_BIRTH_DATE = datetime.date(1880, 1, 1)
 _POSTAL_CODE = re.compile(r"^(\d{2})-?(\d{3})$")
@@ -51,7 +51,7 @@ def as_date(value) -> datetime.date | None:
     if isinstance(value, datetime.date):
         return value
     try:
-        return datetime.date.fromisoformat(str(value))
+        return parse_day(str(value))  # the one day parser and range (config/dates.py)
     except ValueError:
         raise ValidationError(_("Enter a valid date (YYYY-MM-DD)."), code="invalid")
 
