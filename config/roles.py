@@ -100,27 +100,32 @@ HOME_URL_NAME = {
 }
 
 
+# A user in several groups acts in the highest of them.
+ROLES_HIGHEST_FIRST = (COORDINATOR, WORKSHOP, DISTRIBUTION)
+
+
 def role_of(user) -> Role | None:
     """The user's role, or None for anonymous users and users without one.
 
-    Superusers act as coordinators. The group names are read once per request object.
+    Superusers act as coordinators. The group names are read once per request object (an API
+    token's check reads them with the token: config.tokens.TokenAuthentication).
     """
     if not getattr(user, "is_authenticated", False):
         return None
     cached = getattr(user, "_cps_role", "unset")
-    if cached != "unset":
-        return cached
-    role = None
+    if cached == "unset":
+        remember_role(user, user.groups.values_list("name", flat=True))
+    return user._cps_role
+
+
+def remember_role(user, group_names: Iterable[str]) -> None:
+    """Cache on ``user`` the role its groups (``group_names``) give, for :func:`role_of`."""
+    names = set(group_names)
     if user.is_superuser:
         role = COORDINATOR
     else:
-        names = set(user.groups.values_list("name", flat=True))
-        for candidate in (COORDINATOR, WORKSHOP, DISTRIBUTION):
-            if candidate.value in names:
-                role = candidate
-                break
+        role = next((candidate for candidate in ROLES_HIGHEST_FIRST if candidate.value in names), None)
     user._cps_role = role
-    return role
 
 
 def may(user, capability: str) -> bool:

@@ -8,6 +8,7 @@ fields says so with ``one_of_required`` (a tuple of names) and the schema says i
 """
 
 from drf_spectacular import openapi
+from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework.permissions import IsAuthenticated
 
@@ -29,6 +30,12 @@ VALIDATION_ERROR = {"type": "object", "additionalProperties": {}}
 def error_responses(descriptions: dict[int, str]) -> dict[int, OpenApiResponse]:
     """``{409: "already_issued, client_ref_reused"}`` -> the error envelope documented for each status."""
     return {status: OpenApiResponse(ErrorSerializer, description=codes) for status, codes in descriptions.items()}
+
+
+class TokenScheme(KnoxTokenScheme):
+    """The API's token check (knox's, read in one query) is described as knox's own."""
+
+    target_class = "config.tokens.TokenAuthentication"
 
 
 class AutoSchema(openapi.AutoSchema):

@@ -12,6 +12,19 @@ def validated_input(serializer_class, data) -> dict:
     return serializer.validated_data
 
 
+# The hottest answers (a check-in, a sign-up) are written out directly rather than through DRF's
+# field machinery (bench/README.md); their dates and moments read as DRF's own fields write them.
+_DAY, _MOMENT = serializers.DateField(), serializers.DateTimeField()
+
+
+def day_out(value) -> str | None:
+    return None if value is None else _DAY.to_representation(value)
+
+
+def moment_out(value) -> str | None:
+    return None if value is None else _MOMENT.to_representation(value)
+
+
 class AuditEventSerializer(serializers.ModelSerializer):
     actor = serializers.CharField(source="actor.username", default=None, read_only=True)
 

@@ -238,7 +238,7 @@ if not DEBUG:
 # --- REST framework -----------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "knox.auth.TokenAuthentication",
+        "config.tokens.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Each view declares the capabilities it needs (config.roles); one that declares none refuses.

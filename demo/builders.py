@@ -179,7 +179,7 @@ def sign_up(rng: random.Random, sessions, people, *, by):
             continue
         for resident in rng.sample(fead, k=min(len(fead), session.capacity + 2)):
             try:
-                signup_create(session_id=session.pk, resident=resident, by=by)
+                signup_create(session_id=session.pk, resident_id=resident.pk, by=by)
             except DomainError:  # not eligible on that day: demo data simply has no such sign-up
                 continue
 

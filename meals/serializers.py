@@ -12,7 +12,7 @@ from beneficiaries.models import Resident
 from beneficiaries.serializers import Text
 from config.dates import check_year
 from config.fields import MAX_ID, DayField
-from config.serializers import ErrorIssueSerializer
+from config.serializers import ErrorIssueSerializer, day_out, moment_out
 from meals.models import IssueSource, MealDay, MealIssue, MealPrice
 from meals.services import CLOCK_SKEW, issue_ref, issued_by_name, may_void
 
@@ -71,23 +71,19 @@ class MealIssueSerializer(serializers.ModelSerializer):
                 "diet": [str(tag) for tag in resident.diet or []],
                 "allergies": resident.allergies,
             },
-            "date": _DATE.to_representation(issue.date),
-            "issued_at": _DATETIME.to_representation(issue.issued_at),
+            "date": day_out(issue.date),
+            "issued_at": moment_out(issue.issued_at),
             "source": issue.source,
             "takeaway": issue.takeaway,
             "collected_by": issue.collected_by,
             "issued_by": issue.issued_by.username,
             "issued_by_name": issued_by_name(issue),
             "client_ref": issue.client_ref,
-            "voided_at": _DATETIME.to_representation(issue.voided_at) if issue.voided_at else None,
+            "voided_at": moment_out(issue.voided_at),
             "voided_by": voided_by.username if voided_by else None,
             "void_reason": issue.void_reason,
             "may_void": _may_void(self, issue),
         }
-
-
-_DATE = serializers.DateField()
-_DATETIME = serializers.DateTimeField()
 
 
 def _may_void(serializer: serializers.BaseSerializer, issue: MealIssue) -> bool:
@@ -230,10 +226,10 @@ class DayResidentSerializer(serializers.Serializer):
             "document_number": row.document_number,
             "diet": row.diet,
             "allergies": row.allergies,
-            "issued_at": _DATETIME.to_representation(row.issued_at) if row.issued_at else None,
+            "issued_at": moment_out(row.issued_at),
             "takeaway": row.takeaway,
             "source": row.source or None,
-            "recorded_at": _DATETIME.to_representation(row.recorded_at) if row.recorded_at else None,
+            "recorded_at": moment_out(row.recorded_at),
             "expected": row.resident_id in self.context["expected_ids"],
             "issued_by": self.context["served_by"].get(row.resident_id),
         }

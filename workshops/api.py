@@ -4,11 +4,12 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from beneficiaries.models import Resident
 from config.schema import error_responses
-from workshops import exceptions, selectors, services
+from workshops import selectors, services
 from workshops.models import Signup, WorkshopSession
 from workshops.serializers import (
     AttendanceSerializer,
@@ -163,14 +164,12 @@ class SessionSignupsView(WorkshopView):
         },
     )
     def post(self, request, pk: int):
-        get_object_or_404(WorkshopSession, pk=pk)
         data = SignupCreateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        # The resident comes in the body: not a URL's 404 but the domain's own refusal.
-        resident = Resident.objects.filter(pk=data.validated_data["resident"]).first()
-        if resident is None:
-            raise exceptions.unknown_resident()
-        signup = services.signup_create(session_id=pk, resident=resident, by=request.user)
+        if not data.is_valid():
+            get_object_or_404(WorkshopSession, pk=pk)  # a missing session answers 404 whatever the body
+            raise ValidationError(data.errors)
+        # The resident comes in the body: an unknown one is the service's own refusal, not a URL's 404.
+        signup = services.signup_create(session_id=pk, resident_id=data.validated_data["resident"], by=request.user)
         return Response(SignupSerializer(signup).data, status=status.HTTP_201_CREATED)
 
 

@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from beneficiaries.serializers import Text
 from config.fields import MAX_ID, DayField, MonthField
+from config.serializers import moment_out
 from workshops import selectors
 from workshops.models import Signup, Topic, WorkshopSession
 
@@ -71,6 +72,11 @@ class SessionInputSerializer(serializers.Serializer):
 
 
 class SignupSerializer(serializers.ModelSerializer):
+    # The fields declare the shape (and the OpenAPI schema); to_representation writes it out
+    # directly, as the check-in's answer is: fifty simultaneous sign-ups wait for the CPU, and
+    # DRF's field machinery was a tenth of each (bench/README.md, B4).
+    # tests/workshops/test_signup_answer_shape.py holds the two together.
+
     resident_name = serializers.CharField(source="resident.full_name", read_only=True)
 
     class Meta:
@@ -88,6 +94,19 @@ class SignupSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    def to_representation(self, signup: Signup) -> dict:
+        return {
+            "id": signup.pk,
+            "session": signup.session_id,
+            "resident": signup.resident_id,
+            "resident_name": signup.resident.full_name,
+            "status": signup.status,
+            "waitlist_position": signup.waitlist_position,
+            "attended": signup.attended,
+            "created_at": moment_out(signup.created_at),
+            "cancelled_at": moment_out(signup.cancelled_at),
+        }
+
 
 class HistorySignupSerializer(SignupSerializer):
     """A line of a resident's history: the sign-up with the session it was for."""
@@ -96,6 +115,10 @@ class HistorySignupSerializer(SignupSerializer):
 
     class Meta(SignupSerializer.Meta):
         pass
+
+    def to_representation(self, signup: Signup) -> dict:
+        session = self.fields["session"].to_representation(signup.session)
+        return {**super().to_representation(signup), "session": session}
 
 
 class SignupCreateSerializer(serializers.Serializer):

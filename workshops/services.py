@@ -11,11 +11,13 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import F
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from beneficiaries.eligibility import check_eligibility
 from beneficiaries.models import Program, Resident
+from beneficiaries.selectors import resident_with_entitlements
 from config.audit import audit_event, audit_record, audited_insert
 from config.roles import may
 from workshops import exceptions
@@ -126,15 +128,20 @@ def session_cancel(*, session_id: int, by) -> list[Signup]:
 # --- Sign-ups ---------------------------------------------------------------------------------
 
 
-def signup_create(*, session_id: int, resident: Resident, by) -> Signup:
-    """Sign ``resident`` up: a confirmed place while there is one, else the end of the waiting list.
+def signup_create(*, session_id: int, resident_id: int, by) -> Signup:
+    """Sign the resident up: a confirmed place while there is one, else the end of the waiting list.
 
     Sign-ups of one session queue on its lock, so only what decides the place happens under
     it: the lock, one query for the places and the resident's active sign-up, one statement
-    writing the sign-up and its audit event, the commit. The referrals are read before (they
-    do not depend on the session) and judged under the lock for the session's day.
+    writing the sign-up and its audit event, the commit. The resident and their referrals are
+    read before, in one query (they do not depend on the session), and judged under the lock
+    for the session's day. A missing session is refused before an unknown resident.
     """
-    referrals = list(resident.entitlements.filter(program=Program.FEAD))
+    found = resident_with_entitlements(program=Program.FEAD, resident_id=resident_id)
+    if found is None:
+        get_object_or_404(WorkshopSession, pk=session_id)
+        raise exceptions.unknown_resident()
+    resident, referrals = found
     with transaction.atomic():
         session = _locked_session(session_id)
         if not (session.sign_up_open(timezone.now()) or session.paper_entry_open(by)):
@@ -250,7 +257,7 @@ def _close_gap(session: WorkshopSession, *, after: int, size: int) -> None:
 
 
 def _locked_session(session_id: int) -> WorkshopSession:
-    return WorkshopSession.objects.select_for_update().get(pk=session_id)
+    return get_object_or_404(WorkshopSession.objects.select_for_update(), pk=session_id)
 
 
 def _place_counts(session: WorkshopSession, *, resident: Resident | None = None) -> dict:

@@ -146,9 +146,9 @@ def signup_create(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Choose a resident from the search results."))
         return _to_session(pk, query=query)
-    resident = get_object_or_404(Resident, pk=form.cleaned_data["resident"])
+    resident = get_object_or_404(Resident, pk=form.cleaned_data["resident"])  # a forged choice: the page's 404
     try:
-        signup = services.signup_create(session_id=pk, resident=resident, by=request.user)
+        signup = services.signup_create(session_id=pk, resident_id=resident.pk, by=request.user)
     except WorkshopError as error:
         _refused(request, error)
     else:

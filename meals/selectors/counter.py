@@ -9,6 +9,7 @@ from beneficiaries.calendar import closure_reason
 from beneficiaries.cards import is_valid_card_number
 from beneficiaries.eligibility import Eligibility, check_eligibility
 from beneficiaries.models import ClosureDay, Entitlement, Program, Resident
+from beneficiaries.selectors import resident_with_entitlements
 from config.text import fold
 from meals.models import MealIssue
 
@@ -35,42 +36,9 @@ class CheckinSubject:
         )
 
 
-_CHECKIN_RESIDENT_FIELDS = (
-    "id",
-    "first_name",
-    "last_name",
-    "card_number",
-    "diet",
-    "allergies",
-    "is_active",
-    "district",
-    "homeless",
-    "birth_date",  # with the street: the counter tells namesakes apart
-    "street",
-)
-
-
-def _checkin_sql(by_card: bool) -> str:
-    """The check-in read (see :func:`checkin_subject`); table and column names from the models."""
-    resident, entitlement = Resident._meta, Entitlement._meta
-    # Only what eligibility and the answer need; the other fields stay deferred (never read here).
-    columns = ", ".join(f"r.{resident.get_field(name).column}" for name in _CHECKIN_RESIDENT_FIELDS)
-    return f"""
-        SELECT {columns},
-               e.id AS entitlement_id, e.valid_from AS entitlement_valid_from, e.valid_to AS entitlement_valid_to,
-               e.document_number AS entitlement_document_number, e.weekdays AS entitlement_weekdays,
-               e.status AS entitlement_status,
-               (SELECT c.reason FROM {ClosureDay._meta.db_table} c WHERE c.date = %s) AS closure_day,
-               (SELECT i.id FROM {MealIssue._meta.db_table} i WHERE i.client_ref = %s) AS earlier_issue_id
-        FROM {resident.db_table} r
-        LEFT JOIN {entitlement.db_table} e ON e.resident_id = r.id AND e.program = %s
-        WHERE {"r.card_number" if by_card else "r.id"} = %s
-        ORDER BY e.valid_from DESC, e.id DESC
-    """  # noqa: S608  (names come from the models, values are parameters)
-
-
-_CHECKIN_SQL = {True: _checkin_sql(by_card=True), False: _checkin_sql(by_card=False)}
-_ENTITLEMENT_FIELDS = ("id", "valid_from", "valid_to", "document_number", "weekdays", "status")
+# Read with the resident by the check-in's one query (beneficiaries.selectors.resident_with_entitlements).
+_CLOSURE_DAY = f"SELECT c.reason FROM {ClosureDay._meta.db_table} c WHERE c.date = %s"  # noqa: S608
+_EARLIER_ISSUE = f"SELECT i.id FROM {MealIssue._meta.db_table} i WHERE i.client_ref = %s"  # noqa: S608
 
 
 def checkin_subject(
@@ -78,31 +46,19 @@ def checkin_subject(
 ) -> CheckinSubject | None:
     """The resident by id or card, their hot-meal entitlements, the day's closure, an earlier issue under client_ref.
 
-    One query, because the check-in is the service's hottest path: the resident LEFT JOIN
-    their hot-meal entitlements (one row each), the closure day and the client_ref look-up as
-    scalar subqueries. Raw SQL through ``Resident.objects.raw`` (model fields still converted
-    as the ORM does): compiling the same query with the ORM cost four times its execution
-    (``python -m bench --profile``). None when nobody has that id or card.
+    One query, because the check-in is the service's hottest path: the resident with their
+    hot-meal entitlements, the closure day and the client_ref look-up as scalar subqueries of
+    the same query. None when nobody has that id or card.
     """
-    if card is not None:
-        card = card.strip()
-        # A misread or foreign barcode fails the check digit: no query, nobody else found.
-        if not is_valid_card_number(card):
-            return None
-    params = [day, client_ref, Program.HOT_MEAL.value, card if card is not None else resident_id]
-    rows = list(Resident.objects.raw(_CHECKIN_SQL[card is not None], params))
-    if not rows:
+    found = resident_with_entitlements(
+        program=Program.HOT_MEAL,
+        resident_id=resident_id,
+        card=card,
+        extra={"closure_day": (_CLOSURE_DAY, day), "earlier_issue_id": (_EARLIER_ISSUE, client_ref)},
+    )
+    if found is None:
         return None
-    resident = rows[0]
-    entitlements = [
-        Entitlement(
-            resident_id=resident.pk,
-            program=Program.HOT_MEAL,
-            **{name: getattr(row, f"entitlement_{name}") for name in _ENTITLEMENT_FIELDS},
-        )
-        for row in rows
-        if row.entitlement_id is not None
-    ]
+    resident, entitlements = found
     return CheckinSubject(resident, entitlements, resident.closure_day, resident.earlier_issue_id)
 
 

@@ -8,9 +8,10 @@ import datetime
 import pytest
 import time_machine
 from django.utils import timezone
-from knox.auth import TokenAuthentication
 from rest_framework.test import APIClient, APIRequestFactory
 
+from config.roles import COORDINATOR, role_of
+from config.tokens import TokenAuthentication
 from tests.factories import UserFactory
 
 PASSWORD = "test-password-123"
@@ -81,8 +82,59 @@ def test_a_login_saving_last_login_keeps_the_other_tokens(user):
     assert status_with(first) == 200
 
 
-def test_checking_a_token_costs_two_queries(user, django_assert_num_queries):
+def test_checking_a_token_and_the_role_costs_one_query(user, django_assert_num_queries):
     token = token_of(user)
     request = APIRequestFactory().get(PROBE, HTTP_AUTHORIZATION=f"Token {token}")
-    with django_assert_num_queries(2):  # the token with its user, the user's other tokens (expired ones go)
-        assert TokenAuthentication().authenticate(request)[0] == user
+    with django_assert_num_queries(1):  # the token, its user and the user's role together
+        authenticated, auth_token = TokenAuthentication().authenticate(request)
+        assert role_of(authenticated) == COORDINATOR
+    assert authenticated == user
+    assert auth_token.user_id == user.pk
+    assert auth_token.expiry > timezone.now(), "the token's other columns are read when asked for"
+
+
+def test_an_expired_token_is_refused_and_deleted(user):
+    from knox.models import AuthToken
+
+    token = token_of(user)
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=11)):
+        assert status_with(token) == 401
+    assert not AuthToken.objects.filter(user=user).exists()
+    assert status_with(token) == 401, "gone for good, even back in its lifetime"
+
+
+@pytest.mark.parametrize("change", ["last character", "not hexadecimal", "only the key"])
+def test_a_forged_token_sharing_the_key_is_refused(user, change):
+    token = token_of(user)
+    forged = {
+        "last character": token[:-1] + ("0" if token[-1] != "0" else "1"),
+        "not hexadecimal": token[:8] + "zz" + token[10:],
+        "only the key": token[:8],
+    }[change]
+    assert status_with(forged) == 401
+    assert status_with(token) == 200
+
+
+@pytest.mark.parametrize(
+    ("groups", "superuser", "role"),
+    [
+        (["distribution"], False, "distribution"),
+        (["distribution", "workshop"], False, "workshop"),
+        (["workshop", "coordinator", "distribution"], False, "coordinator"),
+        ([], False, None),
+        (["some-other-group"], False, None),
+        ([], True, "coordinator"),
+    ],
+)
+def test_the_role_read_with_the_token_is_the_role_the_groups_give(db, groups, superuser, role):
+    from django.contrib.auth.models import Group
+
+    person = UserFactory(username="kasia", role=None, is_superuser=superuser)
+    person.groups.set([Group.objects.get_or_create(name=name)[0] for name in groups])
+    request = APIRequestFactory().get(PROBE, HTTP_AUTHORIZATION=f"Token {token_of(person)}")
+
+    authenticated, _token = TokenAuthentication().authenticate(request)
+
+    assert role_of(authenticated) == role
+    fresh = type(person).objects.get(pk=person.pk)
+    assert role_of(fresh) == role, "the same answer as the groups read on their own"

@@ -20,7 +20,7 @@ FIELDS = ("actor_id", "action", "object_type", "object_id", "before", "after")
 def _queries_of_a_signup(session, leader) -> list[str]:
     resident = eligible_resident(Program.FEAD, day=SESSION_DAY)
     with CaptureQueriesContext(connection) as queries:
-        services.signup_create(session_id=session.pk, resident=resident, by=leader)
+        services.signup_create(session_id=session.pk, resident_id=resident.pk, by=leader)
     # The test's own transaction turns the service's into a savepoint: not a query of the sign-up.
     return [query["sql"] for query in queries.captured_queries if "SAVEPOINT" not in query["sql"]]
 
@@ -45,7 +45,7 @@ def test_the_event_of_a_sign_up_is_the_one_audit_record_writes(session, leader):
     for position in (1, 2):
         add_signup(session, status=SignupStatus.WAITLISTED, position=position)
 
-    signup = services.signup_create(session_id=session.pk, resident=resident, by=leader)
+    signup = services.signup_create(session_id=session.pk, resident_id=resident.pk, by=leader)
 
     written = AuditEvent.objects.get(action="signup.create")
     expected = audit_record(

@@ -43,7 +43,7 @@ def test_many_simultaneous_sign_ups_fill_exactly_the_capacity_and_number_the_res
     leader = UserFactory(role="workshop")
 
     outcomes = run_concurrently(
-        lambda resident: services.signup_create(session_id=session.pk, resident=resident, by=leader), residents
+        lambda resident: services.signup_create(session_id=session.pk, resident_id=resident.pk, by=leader), residents
     )
 
     assert outcomes.raised == []
@@ -59,7 +59,7 @@ def test_the_same_resident_signing_up_from_many_tablets_at_once_gets_one_sign_up
     leader = UserFactory(role="workshop")
 
     outcomes = run_concurrently(
-        lambda _: services.signup_create(session_id=session.pk, resident=resident, by=leader), range(8)
+        lambda _: services.signup_create(session_id=session.pk, resident_id=resident.pk, by=leader), range(8)
     )
 
     assert len(outcomes.returned) == 1
@@ -71,7 +71,9 @@ def test_the_same_resident_signing_up_from_many_tablets_at_once_gets_one_sign_up
 def test_simultaneous_cancellations_promote_each_waiting_resident_once():
     session = small_session(capacity=3)
     leader = UserFactory(role="workshop")
-    signups = [services.signup_create(session_id=session.pk, resident=r, by=leader) for r in residents_for(session, 9)]
+    signups = [
+        services.signup_create(session_id=session.pk, resident_id=r.pk, by=leader) for r in residents_for(session, 9)
+    ]
     confirmed_ids = [s.pk for s in signups[:3]]
 
     outcomes = run_concurrently(lambda pk: services.signup_cancel(signup_id=pk, by=leader), confirmed_ids)
@@ -87,13 +89,15 @@ def test_simultaneous_cancellations_promote_each_waiting_resident_once():
 def test_sign_ups_racing_a_capacity_raise_and_cancellations_keep_the_places_consistent():
     session = small_session(capacity=2)
     leader = UserFactory(role="workshop")
-    early = [services.signup_create(session_id=session.pk, resident=r, by=leader) for r in residents_for(session, 4)]
+    early = [
+        services.signup_create(session_id=session.pk, resident_id=r.pk, by=leader) for r in residents_for(session, 4)
+    ]
     newcomers = residents_for(session, 8)
 
     def act(job):
         kind, value = job
         if kind == "signup":
-            return services.signup_create(session_id=session.pk, resident=value, by=leader)
+            return services.signup_create(session_id=session.pk, resident_id=value.pk, by=leader)
         if kind == "cancel":
             return services.signup_cancel(signup_id=value, by=leader)
         return services.session_update(session_id=session.pk, capacity=value, by=leader)

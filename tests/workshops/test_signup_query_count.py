@@ -15,12 +15,12 @@ def test_a_sign_up_takes_the_same_queries_into_an_empty_or_a_crowded_session(
 ):
     first, later = eligible_resident(Program.FEAD, day=SESSION_DAY), eligible_resident(Program.FEAD, day=SESSION_DAY)
     with CaptureQueriesContext(connection) as empty:
-        services.signup_create(session_id=session.pk, resident=first, by=leader)
+        services.signup_create(session_id=session.pk, resident_id=first.pk, by=leader)
     add_signup(session)  # the second and last place
     for position in range(1, 30):
         add_signup(session, status=SignupStatus.WAITLISTED, position=position)
     with django_assert_num_queries(len(empty.captured_queries)):
-        signup = services.signup_create(session_id=session.pk, resident=later, by=leader)
+        signup = services.signup_create(session_id=session.pk, resident_id=later.pk, by=leader)
     assert signup.waitlist_position == 30
 
 
