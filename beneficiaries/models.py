@@ -83,6 +83,19 @@ RESIDENT_FIELDS = (
     "is_active",
 )
 
+# What a decision or referral says, as the API shows it and a resident's export gives it.
+ENTITLEMENT_TERMS = (
+    "program",
+    "valid_from",
+    "valid_to",
+    "document_number",
+    "weekdays",
+    "status",
+    "funding",
+    "household_size",
+    "monthly_income",
+)
+
 
 class Resident(models.Model):
     first_name = models.CharField(_("first name"), max_length=100)

@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.models import Case, IntegerField, Max, Prefetch, Q, QuerySet, Value, When
 
 from beneficiaries.cards import is_valid_card_number
-from beneficiaries.models import RESIDENT_FIELDS, Entitlement, Resident
+from beneficiaries.models import ENTITLEMENT_TERMS, RESIDENT_FIELDS, Entitlement, Resident
 from beneficiaries.streets import street_words
 from config.audit import audit_about
 from config.dates import day_bounds
@@ -155,6 +155,8 @@ def _resident_with_entitlements_sql(by_card: bool, extra: tuple[tuple[str, str],
     resident, entitlement = Resident._meta, Entitlement._meta
     columns = [f"r.{resident.get_field(name).column}" for name in HOT_PATH_RESIDENT_FIELDS]
     columns += [f"e.{entitlement.get_field(name).column} AS entitlement_{name}" for name in _ENTITLEMENT_FIELDS]
+    if not all(name.isidentifier() for name, _subquery in extra):
+        raise ValueError(f"extra column names must be identifiers: {[name for name, _s in extra]}")
     columns += [f"({subquery}) AS {name}" for name, subquery in extra]
     return f"""
         SELECT {", ".join(columns)}
@@ -248,44 +250,17 @@ def _ratio(a: str, b: str) -> float:
 
 # Values about a resident or their entitlements that identify them or describe their health or
 # income, wherever they are stored (the audit trail included).
-RESIDENT_PERSONAL_KEYS = frozenset(
-    {
-        "first_name",
-        "last_name",
-        "pesel",
-        "birth_date",
-        "street",
-        "building",
-        "flat",
-        "postal_code",
-        "phone",
-        "diet",
-        "allergies",
-        "notes",
-        "document_number",
-        "household_size",
-        "monthly_income",
-        "card_number",
-        "card",  # resident.card_print
-        "income_limit",
-    }
-)
-# Everything a coordinator records about a resident, plus what the system adds.
-RESIDENT_EXPORT_FIELDS = ("id", "card_number", *RESIDENT_FIELDS, "created_at", "updated_at", "anonymised_at")
-ENTITLEMENT_EXPORT_FIELDS = (
-    "id",
-    "program",
-    "valid_from",
-    "valid_to",
+RESIDENT_PERSONAL_KEYS = (frozenset(RESIDENT_FIELDS) - {"district", "homeless", "is_active"}) | {
+    "card_number",
+    "card",  # resident.card_print
     "document_number",
-    "weekdays",
-    "status",
-    "funding",
     "household_size",
     "monthly_income",
     "income_limit",
-    "created_at",
-)
+}
+# Everything a coordinator records about a resident, plus what the system adds.
+RESIDENT_EXPORT_FIELDS = ("id", "card_number", *RESIDENT_FIELDS, "created_at", "updated_at", "anonymised_at")
+ENTITLEMENT_EXPORT_FIELDS = ("id", *ENTITLEMENT_TERMS, "income_limit", "created_at")
 
 
 def retention_cutoff(today: datetime.date) -> datetime.date:

@@ -12,6 +12,7 @@ from rest_framework import serializers
 from beneficiaries import validators
 from beneficiaries.eligibility import Reason
 from beneficiaries.models import (
+    ENTITLEMENT_TERMS,
     RESIDENT_FIELDS,
     ClosureDay,
     DietTag,
@@ -156,21 +157,7 @@ class EntitlementSerializer(VisibleFieldsMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Entitlement
-        fields = [
-            "id",
-            "resident",
-            "program",
-            "valid_from",
-            "valid_to",
-            "document_number",
-            "weekdays",
-            "status",
-            "funding",
-            "household_size",
-            "monthly_income",
-            "income_test",
-            "created_at",
-        ]
+        fields = ["id", "resident", *ENTITLEMENT_TERMS, "income_test", "created_at"]
         read_only_fields = fields
 
 

@@ -5,6 +5,7 @@ all the user's other tokens when the password changes or the user is deactivated
 """
 
 import functools
+import re
 from hmac import compare_digest
 
 from django.contrib.auth import get_user_model
@@ -18,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from knox import auth
 from knox.crypto import hash_token
 from knox.models import AuthToken
-from knox.settings import CONSTANTS
+from knox.settings import CONSTANTS, knox_settings
 from rest_framework import exceptions
 
 from config.roles import ROLES_HIGHEST_FIRST, remember_role
@@ -46,10 +47,10 @@ class TokenAuthentication(auth.TokenAuthentication):
     """
 
     def authenticate_credentials(self, token: bytes):
-        token = token.decode("utf-8")
+        token = _well_formed(token)
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         for user in get_user_model().objects.raw(_token_sql(), [now, token[: CONSTANTS.TOKEN_KEY_LENGTH]]):
-            if not compare_digest(_digest(token), user.token_digest):
+            if not compare_digest(hash_token(token), user.token_digest):
                 continue
             if user.token_expired:
                 AuthToken.objects.filter(digest=user.token_digest).delete()
@@ -60,15 +61,25 @@ class TokenAuthentication(auth.TokenAuthentication):
                 "default", ["digest", "token_key", "user_id"], [user.token_digest, user.token_key, user.pk]
             )
             auth_token.user = user
+            if knox_settings.AUTO_REFRESH:
+                self.renew_token(auth_token)
             return self.validate_user(auth_token)
-        raise exceptions.AuthenticationFailed(_("Invalid token."))
+        raise _invalid()
 
 
-def _digest(token: str) -> str:
-    try:
-        return hash_token(token)
-    except (TypeError, ValueError):  # not hexadecimal (binascii.Error is a ValueError)
-        raise exceptions.AuthenticationFailed(_("Invalid token.")) from None
+def _well_formed(token: bytes) -> str:
+    """The token as knox makes them (hexadecimal, fixed length); anything else is refused before
+    any query: a byte that is not ASCII would not decode, a NUL would not reach PostgreSQL."""
+    if len(token) != knox_settings.AUTH_TOKEN_CHARACTER_LENGTH or not _HEX.fullmatch(token):
+        raise _invalid()
+    return token.decode("ascii")
+
+
+_HEX = re.compile(rb"[0-9a-f]+")
+
+
+def _invalid() -> exceptions.AuthenticationFailed:
+    return exceptions.AuthenticationFailed(_("Invalid token."))
 
 
 @functools.cache  # built once the models are loaded

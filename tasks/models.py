@@ -57,6 +57,18 @@ def document_path(document: "Document", filename: str) -> str:
     return f"documents/{document.created_at:%Y/%m}/{document.pk}-{filename}"
 
 
+def requested_by_field() -> models.ForeignKey:
+    """Who asked for a document or an import; the record outlives the staff account."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 class Document(models.Model):
     kind = models.CharField(_("kind"), max_length=32, choices=DocumentKind.choices)
     # The kind's parameter in canonical text: "2026-01-05", "17" (session id) or "2026-01".
@@ -72,14 +84,7 @@ class Document(models.Model):
     # Digest of the data printed (tasks.producers.data_fingerprint): a request with the same data
     # reuses the document, changed data makes a new one and the older one is outdated.
     fingerprint = models.CharField(_("data fingerprint"), max_length=64, blank=True, editable=False)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    requested_by = requested_by_field()
     # Set only for documents the schedule creates: one per day (or session, or month) however
     # often beat fires.
     scheduled_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
@@ -152,14 +157,7 @@ class ImportRun(models.Model):
     checked = models.ForeignKey(
         "self", verbose_name=_("checked as"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    requested_by = requested_by_field()
     created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)

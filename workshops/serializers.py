@@ -100,7 +100,7 @@ class SignupSerializer(serializers.ModelSerializer):
             "session": signup.session_id,
             "resident": signup.resident_id,
             "resident_name": signup.resident.full_name,
-            "status": signup.status,
+            "status": str(signup.status),
             "waitlist_position": signup.waitlist_position,
             "attended": signup.attended,
             "created_at": moment_out(signup.created_at),

@@ -85,3 +85,24 @@ def test_a_page_form_with_a_direction_mark_is_refused(coordinator):
     with nothing_changed():
         response = client.post("/residents/new/", {"first_name": "Jan\u202e", "last_name": "Kowalski"})
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Token \xe9\xe9",  # not ASCII: the header arrives as Latin-1 bytes that are not UTF-8
+        "Token abc\xff",
+        "Token " + "a" * 63 + "\x00",  # a NUL, which PostgreSQL refuses in any text
+        "Token " + "A" * 64,  # the right length, not a token's alphabet
+        "Token " + "0" * 100_000,
+        "Token ",
+        "Token a b",
+    ],
+    ids=["latin-1", "0xff", "nul", "upper-case", "huge", "empty", "two-words"],
+)
+def test_a_malformed_token_is_a_401_in_the_api_shape(db, header):
+    from rest_framework.test import APIClient
+
+    response = APIClient().get("/api/v1/residents/", HTTP_AUTHORIZATION=header)
+    assert response.status_code == 401
+    assert response.json()["code"] in ("authentication_failed", "not_authenticated")
