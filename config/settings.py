@@ -284,6 +284,11 @@ DOCUMENTS_MAX_ATTEMPTS = env.int("DOCUMENTS_MAX_ATTEMPTS", default=3)
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
 IMPORT_INLINE_ROWS = env.int("IMPORT_INLINE_ROWS", default=300)
+# An uploaded file holds every row's personal data: a check never applied (or a failed run) loses
+# its file this long after it finished (tasks.imports.imports_sweep, every 5 minutes).
+IMPORT_FILE_KEEP_HOURS = env.int("IMPORT_FILE_KEEP_HOURS", default=24)
+# A run pending or running longer than this was interrupted (a killed worker rolled it back).
+IMPORT_RUN_LIMIT_MINUTES = env.int("IMPORT_RUN_LIMIT_MINUTES", default=60)
 MEAL_POINT_NAME = env.str("MEAL_POINT_NAME", default="CPS Chorzów, ul. Kasprowicza 2")
 MEAL_POINT_HOURS = env.str("MEAL_POINT_HOURS", default="12:00–13:00")
 # Minutes after a workshop's start during which its leader may give absentees' places to those

@@ -49,4 +49,10 @@ BEAT_SCHEDULE: dict = {
         "schedule": crontab(minute="*/5"),
         "options": {"expires": 4 * 60},
     },
+    # The same for imports, and uploaded files removed once no longer needed (tasks/imports.py).
+    "imports-sweep": {
+        "task": "tasks.imports_sweep",
+        "schedule": crontab(minute="*/5"),
+        "options": {"expires": 4 * 60},
+    },
 }

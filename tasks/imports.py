@@ -7,11 +7,13 @@ Processing is idempotent: a run already taken by a worker is not processed twice
 """
 
 import dataclasses
+import datetime
 import logging
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,12 +21,13 @@ from beneficiaries.imports.reading import read_table, refuse_oversized
 from beneficiaries.imports.service import import_rows
 from config.audit import audit_record
 from tasks.models import ImportRun, ImportStatus
-from tasks.services import task_enqueue
+from tasks.services import stale_after, task_enqueue
 
 logger = logging.getLogger(__name__)
 
 PROCESS_TASK = "tasks.import_process"
 PROGRESS_SECONDS = 24 * 3600
+SWEEP_BATCH = 50
 
 
 def import_upload(*, by, upload, dry_run: bool) -> ImportRun:
@@ -62,8 +65,22 @@ def import_request(*, by, file_name: str, content: bytes, dry_run: bool, checked
 
 
 def import_may_apply(run: ImportRun) -> bool:
-    """A finished dry run whose file has not been applied yet."""
-    return run.dry_run and run.status == ImportStatus.DONE and not ImportRun.objects.filter(checked=run).exists()
+    """A finished dry run whose file has not been applied yet and is still kept (imports_sweep)."""
+    return _check_state(run) == "waiting"
+
+
+def import_file_removed(run: ImportRun) -> bool:
+    """A finished dry run never applied whose file the sweep removed: it can no longer be applied."""
+    return _check_state(run) == "file_removed"
+
+
+def _check_state(run: ImportRun) -> str | None:
+    """A finished dry run: "applied", "waiting" (to be applied) or "file_removed"; None for other runs."""
+    if not (run.dry_run and run.status == ImportStatus.DONE):
+        return None
+    if ImportRun.objects.filter(checked=run).exists():
+        return "applied"
+    return "file_removed" if ImportRun.objects.filter(pk=run.pk, content=b"").exists() else "waiting"
 
 
 def import_apply_checked(*, run_id: int, by) -> ImportRun | None:
@@ -123,3 +140,38 @@ def import_rows_done(run: ImportRun) -> int:
     if run.status == ImportStatus.PENDING:
         return 0
     return cache.get(_progress_key(run.pk), 0)
+
+
+def imports_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:
+    """No run waits for ever and no uploaded file is kept longer than it is needed (docs/imports.md).
+
+    - A run still pending after the broker's visibility timeout (the message was lost: broker
+      down, worker gone) is queued again; one pending or running for IMPORT_RUN_LIMIT_MINUTES
+      failed (a worker killed mid-run rolled its transaction back: nothing was changed).
+    - A finished run's file (a check never applied, a failed run) is removed
+      IMPORT_FILE_KEEP_HOURS after it finished: it holds the personal data of every row. The
+      outcome per row stays; a check whose file is gone can no longer be applied.
+    """
+    now = now or timezone.now()
+    requeued = 0
+    stale = ImportRun.objects.filter(status=ImportStatus.PENDING, created_at__lt=now - stale_after())
+    for run_id in list(stale.filter(created_at__gte=now - _run_limit()).values_list("pk", flat=True)[:SWEEP_BATCH]):
+        requeued += task_enqueue(PROCESS_TASK, run_id)
+    failed = ImportRun.objects.filter(
+        Q(status=ImportStatus.PENDING, created_at__lt=now - _run_limit())
+        | Q(status=ImportStatus.RUNNING, started_at__lt=now - _run_limit())
+    ).update(
+        status=ImportStatus.FAILED,
+        finished_at=now,
+        error=_("The import was interrupted; nothing was changed. Upload the file again."),
+    )
+    removed = (
+        ImportRun.objects.filter(finished_at__lt=now - datetime.timedelta(hours=settings.IMPORT_FILE_KEEP_HOURS))
+        .exclude(content=b"")
+        .update(content=b"")
+    )
+    return {"requeued": requeued, "failed": failed, "files_removed": removed}
+
+
+def _run_limit() -> datetime.timedelta:
+    return datetime.timedelta(minutes=settings.IMPORT_RUN_LIMIT_MINUTES)

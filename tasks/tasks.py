@@ -48,6 +48,12 @@ def import_process(run_id: int) -> str:
     return imports.import_process(run_id=run_id)
 
 
+@shared_task(name="tasks.imports_sweep")
+def imports_sweep() -> dict[str, int]:
+    """Every 5 minutes: re-queue lost imports, fail interrupted ones, remove files no longer needed."""
+    return imports.imports_sweep()
+
+
 @shared_task(name="tasks.meal_roster_daily")
 def meal_roster_daily() -> int | None:
     """06:00 every day: today's meal list if the point is open today."""

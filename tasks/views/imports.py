@@ -5,6 +5,7 @@ with it, the progress bar follows the run through the JSON API.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -16,7 +17,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from beneficiaries.imports.reading import COLUMNS
 from config.permissions import requires
-from tasks.imports import import_apply_checked, import_may_apply, import_rows_done, import_upload
+from tasks.imports import (
+    import_apply_checked,
+    import_file_removed,
+    import_may_apply,
+    import_rows_done,
+    import_upload,
+)
 from tasks.models import ImportRun, ImportStatus
 
 RECENT = 20
@@ -53,6 +60,8 @@ def import_detail(request, pk: int):
         "run": run,
         "rows_done": import_rows_done(run),
         "may_apply": import_may_apply(run),
+        "file_removed": import_file_removed(run),
+        "keep_hours": settings.IMPORT_FILE_KEEP_HOURS,
         "Status": ImportStatus,
         "api_url": reverse("api-import-detail", args=[run.pk]),
     }

@@ -37,8 +37,9 @@ def test_each_document_job_runs_at_its_hour(name, task, hour, minute, day_of_mon
     assert entry["schedule"].day_of_month == day_of_month
 
 
-def test_the_sweeper_runs_every_five_minutes():
-    entry = BEAT_SCHEDULE["documents-sweep"]
+@pytest.mark.parametrize("name", ["documents-sweep", "imports-sweep"])
+def test_the_sweepers_run_every_five_minutes(name):
+    entry = BEAT_SCHEDULE[name]
     assert entry["task"] in app.tasks
     assert entry["schedule"].minute == set(range(0, 60, 5))
 
