@@ -197,7 +197,8 @@ def document_produce(*, document_id: int) -> str:
     document = Document.objects.select_related("requested_by").filter(pk=document_id).first()
     if document is None or document.status != DocumentStatus.PENDING:
         return document.status if document else "missing"
-    Document.objects.filter(pk=document_id, status=DocumentStatus.PENDING).update(started_at=timezone.now())
+    started = timezone.now()
+    Document.objects.filter(pk=document_id, status=DocumentStatus.PENDING).update(started_at=started)
     try:
         produced = produce(document)
     except SubjectGone as gone:
@@ -207,14 +208,19 @@ def document_produce(*, document_id: int) -> str:
     except Exception:  # a bug in a renderer: retrying gives the same result, so say so at once
         logger.exception("Document %s could not be rendered", document_id)
         return document_fail(document_id=document_id, code=DocumentFailure.RENDER_FAILED)
-    return _store(document_id, produced)
+    return _store(document_id, produced, started=started)
 
 
-def _store(document_id: int, produced: Produced) -> str:
-    """Save the files under the row lock: of two runs of one id, only the first stores anything."""
+def _store(document_id: int, produced: Produced, *, started: datetime.datetime) -> str:
+    """Save the files under the row lock, only if this run is still the document's latest.
+
+    Of two runs of one id, only the first stores anything; and a run the document was asked again
+    behind (made again after an anonymisation, queued again by the sweep: ``started_at`` reset)
+    stores nothing: what it read may name somebody who is no longer there. The newer run stores.
+    """
     with transaction.atomic():
         document = Document.objects.select_for_update().get(pk=document_id)
-        if document.status != DocumentStatus.PENDING:
+        if document.status != DocumentStatus.PENDING or document.started_at != started:
             return document.status
         for file in produced.files:
             field = getattr(document, file.field)

@@ -127,6 +127,33 @@ def test_every_printout_is_made_again_without_the_person(
     assert all(d.status == DocumentStatus.READY for d in Document.objects.all())
 
 
+def test_a_printout_being_made_while_the_person_is_anonymised_is_made_again_not_stored(
+    former, coordinator, media_root, queued, monkeypatch, django_capture_on_commit_callbacks
+):
+    asked = Document.objects.create(kind=DocumentKind.MEAL_ROSTER, subject=PAST.isoformat(), subject_date=PAST)
+    render, read_before = services.produce, []
+
+    def anonymised_while_rendering(document):
+        produced = render(document)  # the worker has read the list: the person is still on it
+        read_before.append(pdf_text(produced.files[0].content))
+        with django_capture_on_commit_callbacks(execute=True):
+            assert anonymise(coordinator, former).status_code == 200
+        return produced
+
+    monkeypatch.setattr(services, "produce", anonymised_while_rendering)
+    assert document_produce(document_id=asked.pk) == DocumentStatus.PENDING
+    monkeypatch.setattr(services, "produce", render)
+
+    assert "Żółć" in read_before[0]
+    asked.refresh_from_db()
+    assert (asked.status, asked.file.name) == (DocumentStatus.PENDING, "")
+    assert asked.pk in queued
+    produce_queued(queued)
+    texts = stored_texts(media_root)
+    assert naming(texts) == [] and len(texts) == 6
+    assert Document.objects.get(pk=asked.pk).status == DocumentStatus.READY
+
+
 def test_a_printout_not_yet_made_again_is_not_handed_out(former, coordinator, queued):
     document = Document.objects.get(kind=DocumentKind.MEAL_ROSTER)
     anonymise(coordinator, former)
