@@ -11,8 +11,8 @@ from reportlab.lib.units import mm
 from config import dates
 from tasks.rendering import wording
 from tasks.rendering.charts import daily_bars_block
-from tasks.rendering.layout import Column, Frame, Table, render
-from tasks.rendering.parts import header_frame_part, heading, lines_block, signature_block
+from tasks.rendering.layout import Column, Table, render
+from tasks.rendering.parts import heading, lines_block, office_list_frame, signature_block
 from tasks.rendering.spreadsheet import csv_bytes, money
 
 TITLE = "Rozliczenie posiłków z dostawcą"
@@ -38,19 +38,12 @@ NO_PRICE = "brak ceny"
 
 def render_settlement(*, settlement, point_name: str, printed_at: datetime.datetime, printed_by: str) -> bytes:
     """``settlement`` is a meals.selectors.settlement.MealSettlement."""
-    height, draw_header = header_frame_part(
-        [
-            (wording.INSTITUTION, True, 10),
-            (wording.ADDRESS, False, 8.5),
-            (TITLE, True, 14),
-            (f"Punkt: {point_name}    Miesiąc: {wording.month_text(settlement.year, settlement.month)}", False, 9.5),
-        ]
-    )
-    frame = Frame(
-        header_height=height,
-        draw_header=draw_header,
-        footer_left=wording.printed_line(printed_at, printed_by),
+    frame = office_list_frame(
+        list_name=TITLE,
+        about=f"Punkt: {point_name}    Miesiąc: {wording.month_text(settlement.year, settlement.month)}",
         title=f"{TITLE} {settlement.year}-{settlement.month:02d}",
+        printed_at=printed_at,
+        printed_by=printed_by,
     )
     return render(frame, _sections(settlement))
 
@@ -96,14 +89,13 @@ def _total_cells(_number: int, total) -> tuple[str, ...]:
 
 
 def _row_cells(_number: int, row) -> tuple[str, ...]:
-    price = NO_PRICE if row.price is None else money(row.price)
     return (
         dates.day_text(row.date),
         wording.weekday_text(row.date),
         ROW_FUNDINGS.get(row.funding, row.funding),
         str(row.issued),
         str(row.voided),
-        price,
+        _amount(row.price),
         _amount(row.amount),
     )
 
