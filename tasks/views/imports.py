@@ -25,6 +25,7 @@ from tasks.imports import (
     import_upload,
 )
 from tasks.models import ImportRun, ImportStatus
+from tasks.rendering.spreadsheet import csv_bytes
 
 RECENT = 20
 TEMPLATE_EXAMPLE = (
@@ -81,8 +82,8 @@ def import_apply(request, pk: int):
 
 @requires("imports.run")
 def import_template(request):
-    """The columns of docs/imports.md with two example rows, as a spreadsheet opens it (UTF-8 BOM, ;)."""
-    lines = [";".join(COLUMNS), *TEMPLATE_EXAMPLE]
-    response = HttpResponse(("\r\n".join(lines) + "\r\n").encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+    """The columns of docs/imports.md with two example rows, written by the documents' CSV writer."""
+    rows = [COLUMNS, *(line.split(";") for line in TEMPLATE_EXAMPLE)]
+    response = HttpResponse(csv_bytes(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="import-decyzji.csv"'
     return response
