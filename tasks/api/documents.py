@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.schema import error_responses
+from config.serializers import validated_input
 from tasks import exceptions, selectors, services
 from tasks.models import Document, DocumentStatus
 from tasks.producers import download_name
@@ -39,9 +40,7 @@ class DocumentListCreate(generics.GenericAPIView):
 
     @extend_schema(tags=TAGS, parameters=[DocumentFilterSerializer], responses=DocumentSerializer(many=True))
     def get(self, request):
-        filters = DocumentFilterSerializer(data=request.query_params)
-        filters.is_valid(raise_exception=True)
-        query = filters.validated_data
+        query = validated_input(DocumentFilterSerializer, request.query_params)
         documents = selectors.documents_filtered(
             selectors.documents_for(request.user),
             kind=query.get("kind"),
@@ -60,9 +59,8 @@ class DocumentListCreate(generics.GenericAPIView):
         },
     )
     def post(self, request):
-        asked = DocumentRequestSerializer(data=request.data)
-        asked.is_valid(raise_exception=True)
-        requested = services.document_request(**asked.validated_data, by=request.user)
+        asked = validated_input(DocumentRequestSerializer, request.data)
+        requested = services.document_request(**asked, by=request.user)
         context = {"request": request, "queued": requested.queued}
         body = DocumentCreatedSerializer(requested.document, context=context).data
         return Response(body, status=status.HTTP_202_ACCEPTED)

@@ -7,6 +7,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from config.serializers import validated_input
 from tasks.imports import import_upload
 from tasks.models import ImportRun, ImportStatus
 from tasks.serializers import ImportRunSerializer, ImportUploadSerializer
@@ -35,11 +36,8 @@ class ImportCreate(APIView):
         },
     )
     def post(self, request):
-        upload = ImportUploadSerializer(data=request.data)
-        upload.is_valid(raise_exception=True)
-        run = import_upload(
-            by=request.user, upload=upload.validated_data["file"], dry_run=upload.validated_data["dry_run"]
-        )
+        upload = validated_input(ImportUploadSerializer, request.data)
+        run = import_upload(by=request.user, upload=upload["file"], dry_run=upload["dry_run"])
         return Response(ImportRunSerializer(run).data, status=_status_of(run))
 
 

@@ -10,6 +10,7 @@ from beneficiaries import serializers as s
 from beneficiaries.models import Resident
 from beneficiaries.selectors import residents_with_entitlements
 from config.schema import error_responses
+from config.serializers import validated_input
 from tasks.retention import data_subject_anonymise, data_subject_export
 from tasks.serializers import AnonymiseInputSerializer
 
@@ -50,6 +51,6 @@ class ResidentAnonymiseApi(GenericAPIView):
     )
     def post(self, request, pk: int):
         resident = get_object_or_404(Resident, pk=pk)
-        AnonymiseInputSerializer(data=request.data).is_valid(raise_exception=True)
+        validated_input(AnonymiseInputSerializer, request.data)
         data_subject_anonymise(resident=resident, by=request.user)
         return Response(self.get_serializer(residents_with_entitlements().get(pk=pk)).data)
