@@ -66,16 +66,12 @@ def import_request(*, by, file_name: str, content: bytes, dry_run: bool, checked
 
 def import_may_apply(run: ImportRun) -> bool:
     """A finished dry run whose file has not been applied yet and is still kept (imports_sweep)."""
-    return _check_state(run) == "waiting"
+    return import_check_state(run) == "waiting"
 
 
-def import_file_removed(run: ImportRun) -> bool:
-    """A finished dry run never applied whose file the sweep removed: it can no longer be applied."""
-    return _check_state(run) == "file_removed"
-
-
-def _check_state(run: ImportRun) -> str | None:
-    """A finished dry run: "applied", "waiting" (to be applied) or "file_removed"; None for other runs."""
+def import_check_state(run: ImportRun) -> str | None:
+    """A finished dry run: "applied", "waiting" (to be applied) or "file_removed" (by the sweep: it
+    can no longer be applied); None for other runs."""
     if not (run.dry_run and run.status == ImportStatus.DONE):
         return None
     if ImportRun.objects.filter(checked=run).exists():

@@ -17,13 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from beneficiaries.imports.reading import COLUMNS
 from config.permissions import requires
-from tasks.imports import (
-    import_apply_checked,
-    import_file_removed,
-    import_may_apply,
-    import_rows_done,
-    import_upload,
-)
+from tasks.imports import import_apply_checked, import_check_state, import_rows_done, import_upload
 from tasks.models import ImportRun, ImportStatus
 from tasks.rendering.spreadsheet import csv_bytes
 
@@ -57,11 +51,12 @@ def import_list(request):
 @requires("imports.run")
 def import_detail(request, pk: int):
     run = get_object_or_404(ImportRun.objects.select_related("requested_by", "checked").defer("content"), pk=pk)
+    check_state = import_check_state(run)  # read once: whether it was applied, whether its file is kept
     context = {
         "run": run,
         "rows_done": import_rows_done(run),
-        "may_apply": import_may_apply(run),
-        "file_removed": import_file_removed(run),
+        "may_apply": check_state == "waiting",
+        "file_removed": check_state == "file_removed",
         "keep_hours": settings.IMPORT_FILE_KEEP_HOURS,
         "Status": ImportStatus,
         "api_url": reverse("api-import-detail", args=[run.pk]),

@@ -5,6 +5,8 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from beneficiaries.imports.reading import COLUMNS
 from beneficiaries.models import Resident
@@ -60,3 +62,15 @@ def test_a_file_that_is_not_a_table_is_shown_as_an_error_and_changes_nothing(coo
 def test_the_menu_leads_coordinators_to_the_import(coordinator_page, distributor):
     assert 'href="/imports/"' in coordinator_page.get("/residents/").content.decode()
     assert 'href="/imports/"' not in logged_in_client(distributor).get("/").content.decode()
+
+
+def test_the_page_of_a_check_asks_once_whether_it_was_applied_and_its_file_kept(coordinator_page):
+    coordinator_page.post("/imports/", {"file": SimpleUploadedFile("marzec.csv", csv_file([row()]))})
+    checked = ImportRun.objects.get()
+
+    with CaptureQueriesContext(connection) as queries:
+        page = coordinator_page.get(f"/imports/{checked.pk}/").content.decode()
+
+    assert "Wykonaj import" in page
+    runs = [query["sql"] for query in queries if "tasks_importrun" in query["sql"]]
+    assert len(runs) == 3, runs  # the run, then once: applied by another run? its file still kept?
