@@ -59,7 +59,7 @@ def import_request(*, by, file_name: str, content: bytes, dry_run: bool, checked
         if len(rows) > settings.IMPORT_INLINE_ROWS:
             transaction.on_commit(lambda: task_enqueue(PROCESS_TASK, run.pk))
     if len(rows) <= settings.IMPORT_INLINE_ROWS:
-        import_process(run_id=run.pk)
+        import_process(run_id=run.pk, rows=rows)
     run.refresh_from_db()
     return run
 
@@ -92,8 +92,12 @@ def import_apply_checked(*, run_id: int, by) -> ImportRun | None:
         return import_request(by=by, file_name=run.file_name, content=content, dry_run=False, checked=run)
 
 
-def import_process(*, run_id: int) -> str:
-    """Check or apply a pending run and keep its outcome; returns the run's status."""
+def import_process(*, run_id: int, rows: list | None = None) -> str:
+    """Check or apply a pending run and keep its outcome; returns the run's status.
+
+    ``rows``: its file as read already (a run processed in the request that read it); else the
+    run's file is read here.
+    """
     claimed = ImportRun.objects.filter(pk=run_id, status=ImportStatus.PENDING).update(
         status=ImportStatus.RUNNING, started_at=timezone.now()
     )
@@ -102,7 +106,7 @@ def import_process(*, run_id: int) -> str:
         return run.status if run else "missing"
     try:
         result = import_rows(
-            rows=read_table(content=bytes(run.content)),
+            rows=read_table(content=bytes(run.content)) if rows is None else rows,
             file_name=run.file_name,
             by=run.requested_by,
             dry_run=run.dry_run,

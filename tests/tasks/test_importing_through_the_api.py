@@ -3,8 +3,10 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from beneficiaries.imports.reading import read_table
 from beneficiaries.models import Resident
 from config.models import AuditEvent
+from tasks import imports
 from tests.beneficiaries.import_files import csv_file, row, xlsx_file
 from tests.support import nothing_changed
 
@@ -120,3 +122,13 @@ def test_only_coordinators_import(distribution_client, workshop_client):
     for client in (distribution_client, workshop_client):
         with nothing_changed():
             assert upload(client, csv_file([row()])).status_code == 403
+
+
+def test_a_file_checked_in_the_request_is_read_once(coordinator_client, monkeypatch):
+    reads = []
+    monkeypatch.setattr(imports, "read_table", lambda *, content: reads.append(content) or read_table(content=content))
+
+    response = upload(coordinator_client, csv_file([row(), row(**NOWAK)]), dry_run=True)
+
+    assert response.status_code == 200 and response.json()["summary"]["create"] == 2
+    assert len(reads) == 1
