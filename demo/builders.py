@@ -13,6 +13,7 @@ from beneficiaries.eligibility import residents_eligible_on
 from beneficiaries.models import DietTag, Funding, Program, Street
 from beneficiaries.services.entitlements import entitlement_create
 from beneficiaries.services.residents import resident_create
+from config.dates import previous_month
 from config.exceptions import DomainError
 from demo.names import ALLERGIES, FEMALE_FIRST, MALE_FIRST, OTHER_STREETS, SURNAMES
 from meals.models import MealIssue
@@ -187,8 +188,7 @@ def sign_up(rng: random.Random, sessions, people, *, by):
 def set_prices(*, today: datetime.date, by):
     """The caterer's price since 1 January, raised in the middle of last month (settlements show both)."""
     meal_price_create(by=by, valid_from=datetime.date(today.year, 1, 1), price=Decimal("14.50"))
-    last_month = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=16)
-    meal_price_create(by=by, valid_from=last_month, price=Decimal("15.20"))
+    meal_price_create(by=by, valid_from=datetime.date(*previous_month(today), 16), price=Decimal("15.20"))
 
 
 def serve_past_days(rng: random.Random, *, today: datetime.date, days: int, by) -> int:
