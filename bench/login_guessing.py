@@ -25,7 +25,8 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 
-import psycopg
+from bench import data
+from bench.prepare import DEFAULT_DATABASE_URL
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "cps_bench_login"
@@ -101,11 +102,11 @@ def guess_for(seconds: float, base: str, username: str, guess) -> Counter:
     return answers
 
 
-def fresh_database(server_url: str) -> str:
-    with psycopg.connect(server_url.replace("postgres://", "postgresql://") + "/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{DATABASE}"')
-    return f"{server_url}/{DATABASE}"
+def fresh_database() -> str:
+    """The benchmark's own database on DATABASE_URL's server, dropped and created (bench/data.py)."""
+    url = data.bench_url(os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL, DATABASE)
+    data.recreate_database(url)
+    return url
 
 
 def main():
@@ -118,10 +119,9 @@ def main():
     django.setup()
     from tests.processes import PrivateRedis, free_port, manage, port_open, service_env, stop_process, wait_for
 
-    server = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432").rsplit("/", 1)[0]
     redis = PrivateRedis().start()
     env = service_env(  # plain HTTP on loopback: cookies without the Secure flag, or no CSRF cookie comes back
-        DATABASE_URL=fresh_database(server), REDIS_URL=redis.url, VAR_DIR="/tmp/cps-bench-login-var", SECURE_COOKIES="0"
+        DATABASE_URL=fresh_database(), REDIS_URL=redis.url, VAR_DIR="/tmp/cps-bench-login-var", SECURE_COOKIES="0"
     )
     manage(env, "migrate", "--noinput")
     for name in ("token-user", "page-user", "admin-user"):

@@ -21,8 +21,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
+from bench import data
+from bench.prepare import DEFAULT_DATABASE_URL
 from bench.processes import ROOT, Processes, free_port, install_signal_handlers, start_gunicorn
 
 PYTHON = sys.executable
@@ -48,11 +49,6 @@ SENT = """() => performance.getEntriesByType('resource')
   .map(e => [e.startTime, e.responseEnd])"""
 
 
-def database_url(name: str) -> str:
-    parts = urlsplit(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cps"))
-    return urlunsplit(parts._replace(path=f"/{name}"))
-
-
 def manage(env: dict, *args: str) -> str:
     return subprocess.run(
         [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
@@ -65,9 +61,7 @@ def say(text: str) -> None:
 
 def prepare(env: dict, extra: int) -> None:
     say("database, demo data and extra residents")
-    admin = database_url("postgres")
-    subprocess.run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {DATABASE}"], check=True, capture_output=True)
-    subprocess.run(["psql", admin, "-qc", f"CREATE DATABASE {DATABASE}"], check=True, capture_output=True)
+    data.recreate_database(env["DATABASE_URL"])
     manage(env, "migrate", "--no-input")
     manage(env, "load_demo_data")
     manage(env, "shell", "-c", _EXTRA_RESIDENTS.replace("EXTRA", str(extra)))
@@ -154,7 +148,7 @@ def main() -> int:
     args = parser.parse_args()
     env = {
         **os.environ,
-        "DATABASE_URL": database_url(DATABASE),
+        "DATABASE_URL": data.bench_url(os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL, DATABASE),
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DEBUG": "0",
         "SECURE_SSL_REDIRECT": "0",
