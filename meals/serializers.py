@@ -297,8 +297,7 @@ class OfflinePackSerializer(serializers.Serializer):
     @extend_schema_field(SearchResultSerializer(many=True))
     def get_residents(self, pack):
         """SearchResultSerializer's shape, built directly: the rows are plain dicts already."""
-        iso = serializers.DateTimeField().to_representation
-        return [{**row, "issued_at": iso(row["issued_at"]) if row["issued_at"] else None} for row in pack.residents]
+        return [{**row, "issued_at": moment_out(row["issued_at"])} for row in pack.residents]
 
 
 class DayPlanSerializer(serializers.ModelSerializer):
