@@ -12,7 +12,6 @@ from io import BytesIO
 from django.conf import settings
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.code128 import Code128
@@ -27,6 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from beneficiaries.models import Program
+from config.dates import day_text
 from config.pdf import markup_safe, register_fonts
 
 CARD_WIDTH, CARD_HEIGHT = 85.6 * mm, 54 * mm  # ISO/IEC 7810 ID-1, a bank card
@@ -121,7 +121,7 @@ def _draw_meal_terms(canvas: Canvas, resident, x: float, y: float, font: str):
     days = _weekdays_text(decision.weekdays if decision else "12345")
     lines = [_("Meals: %(days)s, %(hours)s") % {"days": days, "hours": settings.MEAL_POINT_HOURS}]
     if decision is not None:
-        start, end = date_format(decision.valid_from, "j.m.Y"), date_format(decision.valid_to, "j.m.Y")
+        start, end = day_text(decision.valid_from), day_text(decision.valid_to)
         lines.insert(0, _("Decision valid %(start)s – %(end)s") % {"start": start, "end": end})
     canvas.setFont(font, 7)
     for offset, line in enumerate(lines):

@@ -11,7 +11,7 @@ from beneficiaries.eligibility import Reason
 from beneficiaries.models import Resident
 from beneficiaries.serializers import Text
 from config.dates import check_year
-from config.fields import MAX_ID, DayField
+from config.fields import MAX_ID, OUT_OF_RANGE, DayField
 from config.serializers import ErrorIssueSerializer, day_out, moment_out
 from meals.models import IssueSource, MealDay, MealIssue, MealPrice
 from meals.services import CLOCK_SKEW, issue_ref, issued_by_name, may_void
@@ -108,7 +108,7 @@ class IssueCreateSerializer(serializers.Serializer):
         try:
             check_year(value.date())
         except ValueError:
-            raise serializers.ValidationError(_("Date out of range."))
+            raise serializers.ValidationError(OUT_OF_RANGE, code="out_of_range")  # DayField's message
         if value > timezone.now() + CLOCK_SKEW:
             raise serializers.ValidationError(_("A meal cannot be issued in the future."))
         return value
@@ -297,8 +297,7 @@ class OfflinePackSerializer(serializers.Serializer):
     @extend_schema_field(SearchResultSerializer(many=True))
     def get_residents(self, pack):
         """SearchResultSerializer's shape, built directly: the rows are plain dicts already."""
-        iso = serializers.DateTimeField().to_representation
-        return [{**row, "issued_at": iso(row["issued_at"]) if row["issued_at"] else None} for row in pack.residents]
+        return [{**row, "issued_at": moment_out(row["issued_at"])} for row in pack.residents]
 
 
 class DayPlanSerializer(serializers.ModelSerializer):

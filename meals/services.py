@@ -72,7 +72,10 @@ def meal_issue(
             by=by,
             resident_id=resident_id,
             card=card,
-            details=_IssueDetails(takeaway, collected_by, client_ref or None, source),
+            takeaway=takeaway,
+            collected_by=collected_by,
+            client_ref=client_ref or None,
+            source=source,
             moment=_issue_moment(issued_at, by=by),
         )
     except exceptions.MealError as refusal:
@@ -81,14 +84,6 @@ def meal_issue(
                 by=by, resident_id=resident_id, card=card, refusal=refusal, scanned_at=issued_at, client_ref=client_ref
             )
         raise
-
-
-@dataclass(frozen=True)
-class _IssueDetails:
-    takeaway: bool
-    collected_by: str
-    client_ref: str | None
-    source: str
 
 
 # A device's clock may run a little ahead of the server's: a moment this close to now is now.
@@ -107,12 +102,19 @@ def _issue_moment(issued_at: datetime.datetime | None, *, by) -> datetime.dateti
 
 
 def _meal_issue(
-    *, by, resident_id: int | None, card: str | None, details: _IssueDetails, moment: datetime.datetime
+    *,
+    by,
+    resident_id: int | None,
+    card: str | None,
+    takeaway: bool,
+    collected_by: str,
+    client_ref: str | None,
+    source: str,
+    moment: datetime.datetime,
 ) -> IssueResult:
     """A first check-in makes two round trips of work: one query reads everything
     (:func:`checkin_subject`), one transaction writes the issue and its audit event.
     """
-    client_ref = details.client_ref
     day = timezone.localdate(moment)
     subject = checkin_subject(day=day, resident_id=resident_id, card=card, client_ref=client_ref)
     retried = subject is None or subject.earlier_issue_id is not None
@@ -129,9 +131,9 @@ def _meal_issue(
         date=day,
         issued_at=moment,
         issued_by=by,
-        source=details.source,
-        takeaway=details.takeaway,
-        collected_by=details.collected_by,
+        source=source,
+        takeaway=takeaway,
+        collected_by=collected_by,
         client_ref=client_ref,
     )
     return _insert(issue, resident_id=resident_id, card=card)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from beneficiaries import validators
 from beneficiaries.imports.reading import SourceRow
 from beneficiaries.models import Program
+from config.dates import check_year
 
 PROGRAMS = {"posilek": Program.HOT_MEAL, "posiłek": Program.HOT_MEAL, "fead": Program.FEAD}
 DEFAULT_WEEKDAYS = (1, 2, 3, 4, 5)
@@ -89,7 +90,7 @@ def parse_date(text: str | None) -> datetime.date | None:
     if match:
         day, month, year = (int(part) for part in match.groups())
         try:
-            return datetime.date(year, month, day)
+            return check_year(datetime.date(year, month, day))  # the one range, as parse_day keeps it
         except ValueError:
             raise ValidationError(_("Enter a valid date (YYYY-MM-DD or DD.MM.YYYY)."), code="invalid")
     try:

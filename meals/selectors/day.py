@@ -9,7 +9,7 @@ from beneficiaries.calendar import closure_reason, opening_days_between
 from beneficiaries.eligibility import residents_eligible_on
 from beneficiaries.models import Program, Resident
 from meals.models import MealDay, MealIssue, OfflineConflict
-from meals.selectors.roster import RosterRow, roster_for
+from meals.selectors.roster import RosterRow, roster_for, staff_name_of
 
 
 class _WithPlan:
@@ -53,8 +53,6 @@ def voided_on(*, day: datetime.date) -> list[VoidedIssue]:
 
 
 def _voided(values: dict) -> VoidedIssue:
-    username = values["voided_by__username"] or ""
-    full = f"{values['voided_by__first_name'] or ''} {values['voided_by__last_name'] or ''}".strip()
     return VoidedIssue(
         id=values["id"],
         resident_id=values["resident_id"],
@@ -63,8 +61,8 @@ def _voided(values: dict) -> VoidedIssue:
         card_number=values["resident__card_number"] or "",
         issued_at=values["issued_at"],
         voided_at=values["voided_at"],
-        voided_by=username,
-        voided_by_name=full or username,
+        voided_by=values["voided_by__username"],  # a void always names who made it (void_names_who_voided)
+        voided_by_name=staff_name_of(values, "voided_by"),
         void_reason=values["void_reason"],
     )
 

@@ -70,16 +70,17 @@ def roster_for(day: datetime.date, eligible: QuerySet[Resident]) -> Roster:
     ordered = residents.order_by("sort_name", "id").values(*fields)  # Polish order: docs/polish.md
     rows = [_roster_row(values, documents, issues.get(values["id"])) for values in ordered]
     served_by = {resident_id: issue["issued_by__username"] for resident_id, issue in issues.items()}
-    served_by_name = {resident_id: _staff_name(issue) for resident_id, issue in issues.items()}
+    served_by_name = {resident_id: staff_name_of(issue, "issued_by") for resident_id, issue in issues.items()}
     return Roster(rows=rows, expected_ids=expected_ids, served_by=served_by, served_by_name=served_by_name)
 
 
-def _staff_name(issue: dict) -> str:
-    """config.text.staff_name of the server, from the values already fetched with the issue."""
+def staff_name_of(values: dict, user_field: str) -> str:
+    """config.text.staff_name of the user ``user_field`` names, from a ``.values()`` row that fetched
+    ``<user_field>__username``, ``__first_name`` and ``__last_name``."""
     user = get_user_model()(
-        username=issue["issued_by__username"],
-        first_name=issue["issued_by__first_name"],
-        last_name=issue["issued_by__last_name"],
+        username=values[f"{user_field}__username"],
+        first_name=values[f"{user_field}__first_name"],
+        last_name=values[f"{user_field}__last_name"],
     )
     return staff_name(user)
 

@@ -162,3 +162,16 @@ def test_every_change_says_which_file_and_row_it_came_from(run_import, coordinat
         ("resident.create", "import decyzje-marzec.csv, row 3", coordinator.pk),
         ("entitlement.create", "import decyzje-marzec.csv, row 3", coordinator.pk),
     }
+
+
+def test_a_date_out_of_range_is_an_error_whichever_way_it_is_written(run_import):
+    """``31.12.9999`` is refused as ``9999-12-31`` is: one range (config.dates), whatever the format."""
+    rows = [
+        row(nazwisko="Lis", imie="Ewa", pesel="02122401358", do="9999-12-31"),
+        row(nazwisko="Kot", imie="Adam", pesel="", data_urodzenia="1970-01-01", do="31.12.9999"),
+        row(nazwisko="Mak", imie="Iga", pesel="", data_urodzenia="1971-02-03", od="2.01.2026", do="31.12.2026"),
+    ]
+    result = run_import(rows)
+    assert actions(result) == ["error", "error", "create"]
+    assert [list(outcome.errors) for outcome in result.rows[:2]] == [["do"], ["do"]]
+    assert list(Resident.objects.values_list("last_name", flat=True)) == ["Mak"]

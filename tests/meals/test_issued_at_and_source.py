@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from config.fields import OUT_OF_RANGE
 from config.models import AuditEvent
 from meals.models import MealIssue, OfflineConflict
 from tests.factories import MealIssueFactory, UserFactory, eligible_resident
@@ -127,6 +128,17 @@ def test_a_malformed_issued_at_or_source_is_400(distribution_client, bad):
         response = distribution_client.post(ISSUES_URL, {"resident": resident.pk, **bad}, format="json")
 
     assert response.status_code == 400
+
+
+def test_an_issued_at_out_of_range_is_refused_in_the_words_of_every_other_date(distribution_client):
+    """config.fields.OUT_OF_RANGE, as a DayField says it: one message for the one range."""
+    resident = eligible_resident()
+    body = {"resident": resident.pk, "issued_at": "1899-12-31T12:00Z"}
+    with nothing_changed():
+        response = distribution_client.post(ISSUES_URL, body, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["issued_at"] == [str(OUT_OF_RANGE)]
 
 
 def test_an_offline_meal_refused_because_another_station_served_is_kept_once_as_a_conflict(

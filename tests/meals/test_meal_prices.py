@@ -95,3 +95,16 @@ def test_the_prices_page_shows_a_duplicate_date_as_an_error(coordinator, two_pri
         response = client.post("/meals/prices/", {"valid_from": "2026-11-16", "price": "16.40"})
     assert response.status_code == 200
     assert "has-error" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_prices_page_refuses_a_year_out_of_range_as_the_api_does(coordinator, coordinator_client):
+    """The page's date is config.fields.DayFormField, the API's DayField: one range (config.dates)."""
+    client = logged_in_client(coordinator)
+    with nothing_changed():
+        page = client.post("/meals/prices/", {"valid_from": "1899-12-31", "price": "16.40"})
+        api = coordinator_client.post(PRICES_URL, {"valid_from": "1899-12-31", "price": "16.40"}, format="json")
+    assert page.status_code == 200
+    assert "has-error" in page.content.decode()
+    assert api.status_code == 400
+    assert list(api.json()) == ["valid_from"]
