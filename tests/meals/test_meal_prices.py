@@ -95,3 +95,16 @@ def test_the_prices_page_shows_a_duplicate_date_as_an_error(coordinator, two_pri
         response = client.post("/meals/prices/", {"valid_from": "2026-11-16", "price": "16.40"})
     assert response.status_code == 200
     assert "has-error" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("valid_from", ["9999-12-01", "0001-01-01", "1899-12-31"])
+def test_the_prices_page_refuses_a_date_the_api_refuses(coordinator, valid_from):
+    """A price in force from year 1 would price every day before the real first price; the API says 400."""
+    client = logged_in_client(coordinator)
+    with nothing_changed():
+        response = client.post("/meals/prices/", {"valid_from": valid_from, "price": "16,40"})
+        refused = client.post(PRICES_URL, {"valid_from": valid_from, "price": "16.40"}, content_type="application/json")
+    assert refused.status_code == 400
+    assert response.status_code == 200
+    assert "has-error" in response.content.decode()
