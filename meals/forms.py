@@ -4,6 +4,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.fields import DayFormField
+
 
 class DayPlanForm(forms.Form):
     """The coordinator's plan for a day, on the day page."""
@@ -16,7 +18,7 @@ class DayPlanForm(forms.Form):
 class MealPriceForm(forms.Form):
     """A new price of one meal, in force from a date (meals.services.meal_price_create checks the rest)."""
 
-    valid_from = forms.DateField(label=_("In force from"), widget=forms.DateInput(attrs={"type": "date"}))
+    valid_from = DayFormField(label=_("In force from"))  # the API's range (1900-2999), as DayField
     price = forms.DecimalField(
         label=_("Price of one meal (zł)"), max_digits=8, decimal_places=2, min_value=Decimal("0.01"), localize=True
     )
