@@ -8,6 +8,7 @@ import csv
 import datetime
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -38,6 +39,12 @@ XLSX_MAGIC = b"PK\x03\x04"
 BINARY_MAGICS = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"RIFF", b"\xd0\xcf\x11\xe0")
 BINARY_MAGICS += (b"\x1f\x8b", b"7z\xbc\xaf")
 XLSX_MAX_COLUMNS = 64
+# What a damaged workbook raises while it is read: a broken zip or member (BadZipFile, zlib.error,
+# EOFError; Deflate64: NotImplementedError; encrypted: RuntimeError), XML that does not parse
+# (ElementTree's and lxml's ParseError are SyntaxErrors; defusedxml's refusals ValueErrors), a
+# part missing or of the wrong shape (KeyError, TypeError, IndexError, openpyxl's own errors).
+XLSX_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, SyntaxError)
+XLSX_DAMAGED += (KeyError, ValueError, TypeError, IndexError, AttributeError, OSError)
 
 
 @dataclass(frozen=True)
@@ -99,13 +106,14 @@ def _decoded(content: bytes) -> str:
 def _xlsx_lines(content: bytes):
     """The first sheet's rows; openpyxl parses the XML through defusedxml when it is installed."""
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
         for line, cells in enumerate(sheet.iter_rows(max_col=XLSX_MAX_COLUMNS, values_only=True), start=1):
             yield line, [_cell_text(cell) for cell in cells]
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, OSError):
+    except (*XLSX_DAMAGED, InvalidFileException):
         _refuse(_("The Excel file cannot be read: save it again as XLSX or CSV."))
 
 

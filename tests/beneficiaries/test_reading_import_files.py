@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from beneficiaries.imports.reading import read_table
-from tests.beneficiaries.import_files import csv_file, row, xlsx_file
+from tests.beneficiaries.import_files import DAMAGES, csv_file, damaged_xlsx, row, xlsx_file
 
 NAMES = {"nazwisko": "Żółć", "imie": "Łucja", "ulica": "Świerkowa"}
 
@@ -65,6 +65,15 @@ def test_a_file_that_is_not_the_table_is_refused_with_a_reason(content, says):
         read_table(content=content)
     [message] = refused.value.message_dict["file"]
     assert says in message
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+@pytest.mark.usefixtures("english")
+def test_a_damaged_xlsx_is_refused_with_a_reason(damage):
+    with pytest.raises(ValidationError) as refused:
+        read_table(content=damaged_xlsx(damage))
+    [message] = refused.value.message_dict["file"]
+    assert "Excel" in message
 
 
 @pytest.mark.usefixtures("english")

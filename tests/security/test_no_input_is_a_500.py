@@ -5,9 +5,11 @@ one is covered without being listed.
 """
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from beneficiaries.models import Resident
+from tests.beneficiaries.import_files import DAMAGES, damaged_xlsx
 from tests.security.conftest import api_client_for
 from tests.security.endpoints import all_endpoints, api_operations
 from tests.support import nothing_changed
@@ -106,3 +108,19 @@ def test_a_malformed_token_is_a_401_in_the_api_shape(db, header):
     response = APIClient().get("/api/v1/residents/", HTTP_AUTHORIZATION=header)
     assert response.status_code == 401
     assert response.json()["code"] in ("authentication_failed", "not_authenticated")
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_damaged_xlsx_upload_is_a_400_on_the_api_and_the_page(damage, coordinator):
+    """A broken download or a sheet another program wrote: the coordinator is told, nothing is recorded."""
+    content = damaged_xlsx(damage)
+    page = Client()
+    page.force_login(coordinator)
+    with nothing_changed():
+        answer = api_client_for(coordinator).post(
+            "/api/v1/imports/", {"file": SimpleUploadedFile("decyzje.xlsx", content)}, format="multipart"
+        )
+        shown = page.post("/imports/", {"file": SimpleUploadedFile("decyzje.xlsx", content)})
+    assert answer.status_code == 400, answer.content[:200]
+    assert list(answer.json()) == ["file"]
+    assert shown.status_code == 400
