@@ -8,7 +8,12 @@ SECTION_ROWS = 10
 
 def _context(*, resident, request) -> dict:
     issues = resident_meal_history(resident_id=resident.pk)
-    return {"issues": issues[:SECTION_ROWS], "total": issues.filter(voided_at__isnull=True).count()}
+    rows = list(issues[: SECTION_ROWS + 1])  # one more than shown tells whether there are more
+    return {
+        "issues": rows[:SECTION_ROWS],
+        "more": len(rows) > SECTION_ROWS,
+        "total": issues.filter(voided_at__isnull=True).count(),
+    }
 
 
 MEAL_HISTORY = ResidentSection(template="meals/_resident_meals.html", capability="meals.issue", context=_context)

@@ -73,5 +73,17 @@ def test_the_page_shows_the_latest_meals_and_links_to_all_of_them_page_by_page(c
     assert "4.03.2026" in first and "4.01.2026" in second
 
 
+@pytest.mark.parametrize(("meals", "voided", "link"), [(11, 2, True), (10, 2, False), (11, 0, True), (10, 0, False)])
+def test_the_link_to_all_meals_shows_whenever_there_are_more_rows_than_shown(coordinator, meals, voided, link):
+    person = eligible_resident()
+    for days_back in range(meals):
+        MealIssueFactory(resident=person, day=DAY - datetime.timedelta(days=days_back), voided=days_back < voided)
+
+    shown = section(page_of(coordinator, person), "meal-history")
+
+    assert shown.count("data-issue=") == min(meals, 10)
+    assert (f'href="/meals/residents/{person.pk}/"' in shown) is link
+
+
 def test_the_meal_history_of_an_unknown_resident_is_a_404(coordinator):
     assert logged_in_client(coordinator).get("/meals/residents/999999/").status_code == 404
