@@ -39,6 +39,7 @@ XLSX_MAGIC = b"PK\x03\x04"
 BINARY_MAGICS = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"RIFF", b"\xd0\xcf\x11\xe0")
 BINARY_MAGICS += (b"\x1f\x8b", b"7z\xbc\xaf")
 XLSX_MAX_COLUMNS = 64
+XLSX_UNPACK_FACTOR = 10
 # What a damaged workbook raises while it is read: a broken zip or member (BadZipFile, zlib.error,
 # EOFError; Deflate64: NotImplementedError; encrypted: RuntimeError), XML that does not parse
 # (ElementTree's and lxml's ParseError are SyntaxErrors; defusedxml's refusals ValueErrors), a
@@ -109,12 +110,23 @@ def _xlsx_lines(content: bytes):
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
+        _refuse_unpacking_too_much(content)
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
         for line, cells in enumerate(sheet.iter_rows(max_col=XLSX_MAX_COLUMNS, values_only=True), start=1):
             yield line, [_cell_text(cell) for cell in cells]
     except (*XLSX_DAMAGED, InvalidFileException):
         _refuse(_("The Excel file cannot be read: save it again as XLSX or CSV."))
+
+
+def _refuse_unpacking_too_much(content: bytes) -> None:
+    """An XLSX is a zip: a few MB may unpack to gigabytes, and openpyxl keeps a sheet's shared
+    strings in memory. Real sheets of IMPORT_MAX_ROWS rows unpack to a few times their size, so
+    more than XLSX_UNPACK_FACTOR times the file limit is refused. The sizes the archive declares
+    bound what is unpacked: zipfile never gives more than a member's declared size."""
+    unpacked = sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(content)).infolist())
+    if unpacked > XLSX_UNPACK_FACTOR * settings.IMPORT_MAX_BYTES:
+        raise zipfile.BadZipFile(f"unpacks to {unpacked} bytes")
 
 
 def _cell_text(value) -> str:

@@ -1,6 +1,7 @@
 """An upload becomes rows: CSV in UTF-8 or Windows-1250 with ; or , and XLSX; anything else is refused."""
 
 import datetime
+import io
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -88,3 +89,21 @@ def test_too_many_rows_are_refused(settings):
     settings.IMPORT_MAX_ROWS = 3
     with pytest.raises(ValidationError):
         read_table(content=csv_file([row()] * 4))
+
+
+def test_an_excel_file_that_would_unpack_to_far_more_than_the_limit_is_refused_unread(settings):
+    """A zip bomb in a sheet: small on disk, enormous in memory."""
+    import zipfile
+
+    settings.IMPORT_MAX_BYTES = 50_000
+    source, out = zipfile.ZipFile(io.BytesIO(xlsx_file([["Nowak", "Anna"]]))), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for name in source.namelist():
+            bomb.writestr(name, source.read(name))
+        bomb.writestr("xl/sharedStrings2.xml", b" " * 600_000)  # 12 x the limit, ~1 KB packed
+    assert len(out.getvalue()) < settings.IMPORT_MAX_BYTES
+
+    with pytest.raises(ValidationError) as refused:
+        read_table(content=out.getvalue())
+    assert "Excel" in str(refused.value.message_dict["file"])
+    assert len(read_table(content=xlsx_file([["Nowak", "Anna"]]))) == 1, "a real sheet still reads"
