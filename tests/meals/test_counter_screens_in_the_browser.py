@@ -108,3 +108,30 @@ def test_the_days_count_is_not_a_success_message(counter, live_server):
 
 def _background(locator) -> str:
     return locator.evaluate("element => getComputedStyle(element).backgroundColor")
+
+
+def test_the_printed_list_people_sign_shows_names_and_no_diet_or_allergy(counter):
+    """The paper fallback (the "Print the list" link) is signed by residents: health data stays off it."""
+    from django.utils import translation
+
+    from beneficiaries.models import DietTag
+
+    eligible_resident(
+        first_name="Jan", last_name="Alergik", birth_date=datetime.date(1948, 3, 3), diet=["soft"], allergies="orzechy"
+    )
+    counter.add_init_script("window.print = function () { document.body.dataset.printed = 'yes'; };")
+    counter.reload()  # the day's pack is read when the page opens
+    expect(counter.locator("#summary")).to_contain_text("Wydano 0 z 1")
+
+    counter.locator("#print").click()
+    expect(counter.locator("body")).to_have_attribute("data-printed", "yes")
+    counter.emulate_media(media="print")
+
+    area = counter.locator("#print-area")
+    expect(area).to_be_visible()
+    expect(area).to_contain_text("Alergik Jan (1948)")
+    expect(counter.locator("#lookup")).to_be_hidden()  # on paper: the list alone
+    printed = area.inner_text()
+    with translation.override("pl"):
+        diet_label = str(DietTag("soft").label)
+    assert "orzechy" not in printed and diet_label not in printed and "soft" not in printed
