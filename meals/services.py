@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from beneficiaries.models import Resident
 from config.audit import REDACTED, audit_event, audit_record, audited_insert
 from config.roles import may
+from config.serializers import moment_out
 from config.text import fold, staff_name
 from meals import exceptions
 from meals.models import IssueSource, MealDay, MealIssue, MealPrice, OfflineConflict
@@ -37,7 +38,7 @@ def issue_ref(issue: MealIssue, *, user) -> dict:
     """How a refusal names the issue in the way: ``{id, issued_at, issued_by}``; ``may_void``: may ``user`` undo it."""
     return {
         "id": issue.pk,
-        "issued_at": timezone.localtime(issue.issued_at).isoformat(),
+        "issued_at": moment_out(issue.issued_at),
         "issued_by": issue.issued_by.get_username(),
         "issued_by_name": issued_by_name(issue),
         "may_void": may_void(user, issue),
